@@ -3,6 +3,7 @@
 __version__ = "0.1.0"
 
 from .call import AudioOptions, Call, CallLogEvent, CallOptions, CallState, CallUpdate
+from .callbacks import CallbackApp
 from .client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, Client
 from .errors import (
     APIError,
@@ -21,10 +22,28 @@ from .errors import (
     ServerError,
     TransportError,
 )
+from .events import (
+    AnswerEvent,
+    DtmfEvent,
+    ErrorEvent,
+    Event,
+    GatherEvent,
+    HangupCause,
+    HangupEvent,
+    IncomingCallEvent,
+    PlaybackEvent,
+    PlaybackStatus,
+    RecordingEvent,
+    SpeakEvent,
+    TimeoutEvent,
+    TranscriptionEvent,
+    parse_event,
+)
 from .gather import Gather, GatherOptions, GatherReason, GatherState, Prompt
 
 __all__ = [
     "APIError",
+    "AnswerEvent",
     "AudioOptions",
     "AuthenticationError",
     "BadRequestError",
@@ -33,25 +52,40 @@ __all__ = [
     "CallOptions",
     "CallState",
     "CallUpdate",
+    "CallbackApp",
     "CatapultError",
     "Client",
     "ConfigurationError",
     "ConflictError",
     "DEFAULT_BASE_URL",
     "DEFAULT_TIMEOUT",
+    "DtmfEvent",
+    "ErrorEvent",
+    "Event",
     "EventParseError",
     "ForbiddenError",
     "Gather",
+    "GatherEvent",
     "GatherOptions",
     "GatherReason",
     "GatherState",
+    "HangupCause",
+    "HangupEvent",
+    "IncomingCallEvent",
     "InvalidOptionError",
     "NotFoundError",
+    "PlaybackEvent",
+    "PlaybackStatus",
     "Prompt",
     "ProtocolError",
     "RateLimitError",
+    "RecordingEvent",
     "RequestTimeout",
     "ServerError",
+    "SpeakEvent",
+    "TimeoutEvent",
+    "TranscriptionEvent",
     "TransportError",
+    "parse_event",
     "__version__",
 ]

@@ -1,0 +1,251 @@
+"""CallbackApp: a WSGI application that receives callback events and hands them to handlers."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import difflib
+import hmac
+import logging
+import socketserver
+import threading
+from typing import Any, Callable, Iterable, Optional, TypeVar, Union
+from urllib.parse import parse_qsl
+from wsgiref import simple_server
+
+from .errors import ConfigurationError, EventParseError, InvalidOptionError
+from .events import Event, event_types, parse_event
+
+__all__ = ["CallbackApp", "Handler", "make_server"]
+
+logger = logging.getLogger("catapult.callbacks")
+
+Handler = Callable[[Any], object]
+H = TypeVar("H", bound=Handler)
+StartResponse = Callable[..., Any]
+
+#: event types the API documents beyond the ones with a class of their own
+_OTHER_TYPES = ("sms", "conference", "conference-member", "conference-playback",
+                "conference-speak")
+_REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 405: "Method Not Allowed",
+            413: "Payload Too Large", 500: "Internal Server Error"}
+
+
+class CallbackApp:
+    """A WSGI application for your callback URL: each event goes, typed, to your handlers.
+
+    Runs under any WSGI server: ``wsgiref`` or ``python -m catapult listen`` to explore,
+    gunicorn or uWSGI in production (``gunicorn 'myapp:app'``). Handlers may run
+    concurrently (threads or processes); the app keeps no state per request.
+
+    Replies: 200 once handled (also when no handler matched; that is logged), 400 for a
+    body that is not an event, 401 when credentials are set and do not match, 405 for a
+    method other than POST or GET, 413 for a body above ``max_body``, 500 when a handler
+    raised (logged with its traceback; the app keeps serving).
+
+    Args:
+        username: with ``password``, the Basic credentials you embedded in the callback URL
+            (``https://user:pass@host/path``); compared in constant time.
+        password: see ``username``.
+        max_body: the largest body accepted, in bytes (default 1 MiB).
+
+    Example:
+        >>> app = catapult.CallbackApp()
+        >>> @app.on("gather")
+        ... def gathered(event):
+        ...     print(event.digits, event.reason)
+    """
+
+    def __init__(self, *, username: Optional[str] = None, password: Optional[str] = None,
+                 max_body: int = 1 << 20) -> None:
+        if (username is None) != (password is None):
+            raise ConfigurationError("username and password go together: give both or neither")
+        if not isinstance(max_body, int) or isinstance(max_body, bool) or max_body < 1:
+            raise ConfigurationError(f"max_body must be a positive int, got {max_body!r}")
+        self.max_body = max_body
+        self._credentials = (
+            f"{username}:{password}".encode() if username is not None else None
+        )
+        self._lock = threading.Lock()
+        self._handlers: tuple[tuple[Union[str, type[Event], None], Handler], ...] = ()
+
+    def __repr__(self) -> str:
+        auth = ", basic auth" if self._credentials else ""
+        return f"<CallbackApp {len(self._handlers)} handlers{auth}>"
+
+    # -- registration ---------------------------------------------------------------------
+
+    def on(self, kind: Union[str, type[Event]]) -> Callable[[H], H]:
+        """Register the decorated function for one event type.
+
+        Args:
+            kind: an ``eventType`` string (``"gather"``, ``"hangup"``, ...) or an event class
+                (``catapult.GatherEvent``; subclasses match too).
+
+        Raises:
+            InvalidOptionError: an unknown type name (with a did-you-mean).
+        """
+        if isinstance(kind, str):
+            known = sorted({*event_types(), *_OTHER_TYPES})
+            if kind not in known:
+                close = difflib.get_close_matches(kind, known, n=1)
+                hint = f": did you mean {close[0]!r}?" if close else ""
+                raise InvalidOptionError(
+                    f"unknown event type {kind!r}{hint} (known: {', '.join(known)})"
+                )
+        elif not (isinstance(kind, type) and issubclass(kind, Event)):
+            raise InvalidOptionError(f"on() takes an event type name or class, got {kind!r}")
+
+        def register(handler: H) -> H:
+            self._add(kind, handler)
+            return handler
+
+        return register
+
+    def on_any(self, handler: H) -> H:
+        """Register the decorated function for every event, whatever its type."""
+        self._add(None, handler)
+        return handler
+
+    def _add(self, kind: Union[str, type[Event], None], handler: Handler) -> None:
+        if not callable(handler):
+            raise InvalidOptionError(f"a handler must be callable, got {handler!r}")
+        with self._lock:  # a new tuple each time: dispatch reads it without a lock
+            self._handlers = (*self._handlers, (kind, handler))
+
+    # -- dispatch -------------------------------------------------------------------------
+
+    def dispatch(self, event: Event) -> int:
+        """Run the handlers that match ``event``; returns how many ran.
+
+        Raises:
+            Exception: the first exception a handler raised, after all handlers have run.
+        """
+        failure: Optional[BaseException] = None
+        ran = 0
+        for kind, handler in self._handlers:
+            if not _matches(kind, event):
+                continue
+            ran += 1
+            try:
+                handler(event)
+            except Exception as exc:  # one failing handler must not starve the others
+                logger.exception("callback handler %r failed on %s event",
+                                 getattr(handler, "__name__", handler), event.event_type)
+                failure = failure or exc
+        if failure is not None:
+            raise failure
+        return ran
+
+    # -- WSGI -----------------------------------------------------------------------------
+
+    def __call__(self, environ: dict[str, Any],
+                 start_response: StartResponse) -> Iterable[bytes]:
+        method = environ.get("REQUEST_METHOD", "GET").upper()
+        if method not in ("POST", "GET"):
+            return _reply(start_response, 405, "only POST and GET callbacks are accepted",
+                          [("Allow", "GET, POST")])
+        if self._credentials is not None and not self._authorized(environ):
+            return _reply(start_response, 401, "credentials required",
+                          [("WWW-Authenticate", 'Basic realm="catapult callbacks"')])
+        try:
+            if method == "GET":
+                event = parse_event(dict(parse_qsl(environ.get("QUERY_STRING", ""),
+                                                   keep_blank_values=True)))
+            else:
+                body = self._read(environ)
+                if body is None:
+                    return _reply(start_response, 413,
+                                  f"body larger than {self.max_body} bytes")
+                event = self._parse_post(environ, body)
+        except EventParseError as exc:
+            logger.warning("rejected callback: %s", exc)
+            return _reply(start_response, 400, str(exc))
+        try:
+            ran = self.dispatch(event)
+        except Exception:
+            return _reply(start_response, 500, "handler failed")
+        if not ran:
+            logger.info("no handler for %s event (call %s)", event.event_type, event.call_id)
+        return _reply(start_response, 200, "ok")
+
+    def _authorized(self, environ: dict[str, Any]) -> bool:
+        header = str(environ.get("HTTP_AUTHORIZATION", ""))
+        scheme, _, encoded = header.partition(" ")
+        try:
+            given = base64.b64decode(encoded.strip(), validate=True)
+        except (binascii.Error, ValueError):
+            given = b""
+        assert self._credentials is not None
+        # compare_digest keeps the time independent of where the first difference is
+        return scheme.lower() == "basic" and hmac.compare_digest(given, self._credentials)
+
+    def _read(self, environ: dict[str, Any]) -> Optional[bytes]:
+        """The body, or None when it is larger than ``max_body``."""
+        stream = environ.get("wsgi.input")
+        length_text = environ.get("CONTENT_LENGTH") or ""
+        if length_text.strip():
+            try:
+                length = int(length_text)
+            except ValueError:
+                length = -1
+            if length > self.max_body:
+                return None
+            return stream.read(length) if stream is not None and length > 0 else b""
+        if "chunked" in str(environ.get("HTTP_TRANSFER_ENCODING", "")).lower() and stream:
+            body: bytes = stream.read(self.max_body + 1)
+            return None if len(body) > self.max_body else body
+        return b""
+
+    @staticmethod
+    def _parse_post(environ: dict[str, Any], body: bytes) -> Event:
+        content_type = str(environ.get("CONTENT_TYPE", "")).lower()
+        if content_type.startswith("application/x-www-form-urlencoded"):
+            try:
+                text = body.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise EventParseError("not a callback event: the form is not UTF-8") from exc
+            return parse_event(dict(parse_qsl(text, keep_blank_values=True)))
+        return parse_event(body)
+
+
+def _matches(kind: Union[str, type[Event], None], event: Event) -> bool:
+    if kind is None:
+        return True
+    if isinstance(kind, str):
+        return kind == event.event_type.strip().lower()
+    return isinstance(event, kind)
+
+
+def _reply(start_response: StartResponse, status: int, text: str,
+           headers: Optional[list[tuple[str, str]]] = None) -> list[bytes]:
+    body = (text + "\n").encode("utf-8")
+    start_response(f"{status} {_REASONS[status]}", [
+        ("Content-Type", "text/plain; charset=utf-8"),
+        ("Content-Length", str(len(body))),
+        *(headers or []),
+    ])
+    return [body]
+
+
+class _ThreadingWSGIServer(socketserver.ThreadingMixIn, simple_server.WSGIServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 128  # the default of 5 drops bursts of concurrent callbacks
+
+
+class _QuietHandler(simple_server.WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        logger.debug("%s %s", self.address_string(), format % args)
+
+
+def make_server(app: Callable[..., Iterable[bytes]], host: str = "127.0.0.1",
+                port: int = 0) -> simple_server.WSGIServer:
+    """A threaded ``wsgiref`` server for ``app``, for development, tests and samples.
+
+    Call ``serve_forever()`` on it (in a thread if need be), and ``shutdown()`` then
+    ``server_close()`` to stop. Port 0 picks a free port (``server.server_port``).
+    In production run the app under gunicorn or uWSGI instead.
+    """
+    return simple_server.make_server(host, port, app, server_class=_ThreadingWSGIServer,
+                                     handler_class=_QuietHandler)

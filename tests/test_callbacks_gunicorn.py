@@ -1,0 +1,83 @@
+"""CallbackApp under a real gunicorn, several worker processes and threads: nothing lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def gunicorn(tmp_path) -> Iterator[tuple[str, Path]]:
+    log = tmp_path / "events.log"
+    output = (tmp_path / "gunicorn.out").open("wb")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--workers", "2", "--threads", "4",
+         "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "tests.gunicorn_app:app"],
+        cwd=ROOT, env=dict(os.environ, CATAPULT_TEST_EVENT_LOG=str(log)),
+        stdout=output, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/callback"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            requests.get(url, timeout=1)
+            break
+        except requests.ConnectionError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                process.wait()
+                output.close()
+                raise RuntimeError((tmp_path / "gunicorn.out").read_text()) from None
+            time.sleep(0.1)
+    yield url, log
+    process.terminate()
+    process.wait(timeout=10)
+    output.close()
+
+
+def test_100_concurrent_posts_under_gunicorn_each_delivered_once(gunicorn):
+    url, log = gunicorn
+    start = threading.Barrier(100)
+
+    def post(number: int) -> int:
+        body = json.dumps({"eventType": "gather", "reason": "max-digits", "state": "completed",
+                           "digits": str(number), "callId": "c-1", "gatherId": f"g-{number}",
+                           "tag": f"t-{number}", "time": "2014-07-31T01:01:27Z"})
+        with requests.Session() as http:
+            start.wait(timeout=10)
+            return http.post(url, data=body, timeout=10,
+                             headers={"Content-Type": "application/json"}).status_code
+
+    with ThreadPoolExecutor(max_workers=100) as pool:
+        statuses = list(pool.map(post, range(100)))
+    assert statuses == [200] * 100
+    lines = log.read_text().splitlines()
+    assert Counter(line.split()[0] for line in lines) == Counter(f"t-{n}" for n in range(100))
+    assert all(line.split()[1] == line.split()[0][2:] for line in lines)
+
+
+def test_gunicorn_answers_400_and_405_like_any_server(gunicorn):
+    url, _ = gunicorn
+    assert requests.post(url, data=b"nope", timeout=5).status_code == 400
+    assert requests.put(url, data=b"{}", timeout=5).status_code == 405
