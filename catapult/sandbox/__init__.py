@@ -1,0 +1,304 @@
+"""An embedded Catapult v1 sandbox: a local server that behaves like the API, with a
+simulated caller, real callback delivery, and a clock that tests can drive."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from types import TracebackType
+from typing import Any, Callable, Optional, TypeVar
+
+from ..client import Client
+from ..errors import CatapultError, ConfigurationError
+from ..events import Event, parse_event
+from ._clock import Clock
+from ._delivery import Courier, Delivery
+from ._engine import (
+    DEFAULT_INTER_DIGIT_TIMEOUT,
+    DEFAULT_MAX_DIGITS,
+    DEFAULT_TERMINATING_DIGITS,
+    ApiFailure,
+    World,
+)
+from ._http import RecordedRequest, Reply, Request, Server, error_reply, recorded
+
+__all__ = [
+    "DEFAULT_INTER_DIGIT_TIMEOUT",
+    "DEFAULT_MAX_DIGITS",
+    "DEFAULT_TERMINATING_DIGITS",
+    "RecordedRequest",
+    "Sandbox",
+    "SandboxError",
+]
+
+
+T = TypeVar("T")
+
+
+class SandboxError(CatapultError):
+    """A control call on the sandbox failed (unknown call, wrong state, bad digits).
+
+    Attributes:
+        status, code: what the HTTP control path answers for the same failure.
+    """
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+
+
+class Sandbox:
+    """A local server that speaks the Catapult v1 API for calls, gathers, audio and DTMF.
+
+    It checks Basic auth (401) and the user id in the path (403), validates bodies as the
+    API does (400 validation-error), and answers with the API's status codes, Location
+    headers and error bodies. A simulated far end answers, presses keys and hangs up;
+    every event is POSTed to the call's ``callbackUrl`` (``fallbackUrl`` on failure) and
+    recorded on ``events``; every API request is recorded on ``requests``.
+
+    Gather rules: ``maxDigits`` ends it (default 128, the BXML default, as REST documents
+    none); any of ``terminatingDigits`` (default ``#``) ends it at once and is **not**
+    included in ``digits``; ``interDigitTimeout`` (default 5 s) counts from the start and
+    again after each digit; a hang-up ends it with ``hung-up``; stopping it through the
+    API ends it without a gather event (the API documents none). While a gather runs,
+    keys go to it and no ``dtmf`` events are sent; otherwise each key sends a ``dtmf``
+    event.
+
+    Args:
+        host: address to bind (default 127.0.0.1).
+        port: port to bind (default 0: a free one).
+        clock: ``"real"`` (default) or ``"manual"``: time stands still until ``advance()``.
+        user_id, api_token, api_secret: credentials to accept (default: random ones).
+
+    Example:
+        >>> with Sandbox() as sandbox:
+        ...     client = sandbox.client()
+        ...     call = client.Call.create(from_="+19195551212", to="+19195551213")
+        ...     sandbox.answer(call.id)
+        ...     gather = call.create_gather(max_digits=5)
+        ...     sandbox.press(call.id, "12345")
+        ...     sandbox.wait_for("gather", call_id=call.id).digits
+        '12345'
+    """
+
+    def __init__(self, *, host: str = "127.0.0.1", port: int = 0, clock: str = "real",
+                 user_id: Optional[str] = None, api_token: Optional[str] = None,
+                 api_secret: Optional[str] = None) -> None:
+        if clock not in ("real", "manual"):
+            raise ConfigurationError(f"clock must be 'real' or 'manual', got {clock!r}")
+        self.host, self.port = host, port
+        self.user_id = user_id or "u-sandbox" + secrets.token_hex(6)
+        self.api_token = api_token or "t-sandbox" + secrets.token_hex(6)
+        self.api_secret = api_secret or secrets.token_urlsafe(18)
+        self.clock = Clock(manual=clock == "manual")
+        self.world = World(self.clock, self._emit)
+        self.base_url = ""
+        self._courier = Courier(self._delivered)
+        self._server: Optional[Server] = None
+        self._thread: Optional[threading.Thread] = None
+        self._seen = threading.Condition()
+        self._events: list[Event] = []
+        self._deliveries: list[Delivery] = []
+        self._requests: list[RecordedRequest] = []
+
+    def __repr__(self) -> str:
+        where = self.base_url or "not started"
+        return f"<Sandbox {where} user_id={self.user_id!r}>"
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def start(self) -> Sandbox:
+        """Bind the server and start serving in background threads; returns self."""
+        if self._server is not None:
+            return self
+        self._server = Server((self.host, self.port), self)
+        self.port = int(self._server.server_address[1])
+        self.base_url = f"http://{self.host}:{self.port}"
+        self.world.root = f"{self.base_url}/v1/users/{self.user_id}"
+        self.clock.start()
+        self._courier.start()
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
+                                        name="catapult-sandbox", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving; events already emitted are delivered first."""
+        if self._server is None:
+            return
+        self._server.shutdown()
+        self._server.server_close()
+        self.clock.stop()
+        self._courier.stop()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self._server = None
+
+    def __enter__(self) -> Sandbox:
+        return self.start()
+
+    def __exit__(self, kind: Optional[type[BaseException]], error: Optional[BaseException],
+                 trace: Optional[TracebackType]) -> None:
+        self.stop()
+
+    def client(self, **options: Any) -> Client:
+        """A ``catapult.Client`` bound to this sandbox (options as for ``Client``)."""
+        if not self.base_url:
+            raise ConfigurationError("start the sandbox first: with Sandbox() as sandbox: ...")
+        return Client(self.user_id, self.api_token, self.api_secret, base_url=self.base_url,
+                      **options)
+
+    # -- the simulated far end -------------------------------------------------------------
+
+    def answer(self, call_id: str) -> None:
+        """The called party answers an outbound call: it becomes active, ``answer`` is sent."""
+        self._do(lambda: self.world.far_end_answers(call_id))
+
+    def press(self, call_id: str, digits: str, interval: float = 0.0) -> None:
+        """The caller presses ``digits`` (0-9 * # A-D), ``interval`` seconds apart.
+
+        The first key is pressed at once; with an interval the rest follow on the clock
+        (``advance()`` them with a manual clock). Returns without waiting for the rest.
+        """
+        self._do(lambda: self.world.press(call_id, digits, max(float(interval), 0.0)))
+
+    def hang_up(self, call_id: str) -> None:
+        """The caller hangs up: a running gather ends ``hung-up``, then ``hangup`` is sent."""
+        self._do(lambda: self.world.far_end_hangs_up(call_id))
+
+    def incoming_call(self, from_: str, to: str, callback_url: Optional[str] = None,
+                      **settings: Any) -> str:
+        """A call arrives for your application: ``incomingcall`` is sent; returns its id.
+
+        Answer it through the API (``client.Call(id).answer()``) as a real application would.
+        """
+        body = {"from": from_, "to": to, **({"callbackUrl": callback_url} if callback_url
+                                               else {}), **settings}
+        return self._do(lambda: self.world.create_call(body, direction="in"))
+
+    def advance(self, seconds: float) -> None:
+        """Manual clock: move time forward, firing timeouts and delayed keys that fall due."""
+        if not self.clock.manual:
+            raise ConfigurationError("advance() needs Sandbox(clock='manual')")
+        self.clock.advance(seconds)
+
+    def dtmf_sent(self, call_id: str) -> list[str]:
+        """What the application sent with ``send_dtmf`` on the call, in order."""
+        return self._do(lambda: self.world.dtmf_sent(call_id))
+
+    def _do(self, action: Callable[[], T]) -> T:
+        try:
+            return action()
+        except ApiFailure as failure:
+            raise SandboxError(failure.status, failure.code, failure.message) from None
+
+    # -- what happened ---------------------------------------------------------------------
+
+    @property
+    def events(self) -> list[Event]:
+        """Every event emitted so far, typed, in order (after its delivery was tried)."""
+        with self._seen:
+            return list(self._events)
+
+    @property
+    def deliveries(self) -> list[Delivery]:
+        """Each event's payload with the URL it went to last and the status (None: failed)."""
+        with self._seen:
+            return list(self._deliveries)
+
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """Every API request received, in order, without its credentials."""
+        with self._seen:
+            return list(self._requests)
+
+    def wait_for(self, event_type: Optional[str] = None, *, call_id: Optional[str] = None,
+                 count: int = 1, timeout: float = 5.0) -> Event:
+        """Wait until the ``count``-th event matching type and call has been delivered.
+
+        Raises:
+            TimeoutError: it did not come within ``timeout`` seconds (real time).
+        """
+        def matching() -> list[Event]:
+            return [e for e in self._events
+                    if (event_type is None or e.event_type == event_type)
+                    and (call_id is None or e.call_id == call_id)]
+
+        deadline = time.monotonic() + timeout
+        with self._seen:
+            while len(matching()) < count:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(
+                        f"no {event_type or 'event'} #{count} for call {call_id or 'any'} "
+                        f"within {timeout} s; events so far: "
+                        + ", ".join(e.event_type for e in self._events))
+                self._seen.wait(left)
+            return matching()[count - 1]
+
+    def settle(self, timeout: float = 5.0) -> bool:
+        """Wait until every event emitted so far has been delivered; False on timeout."""
+        return self._courier.idle(timeout)
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _emit(self, payload: dict[str, Any], target: Any) -> None:
+        self._courier.send(payload, target)
+
+    def _delivered(self, delivery: Delivery) -> None:
+        event = parse_event(delivery.payload)
+        with self._seen:
+            self._events.append(event)
+            self._deliveries.append(delivery)
+            self._seen.notify_all()
+
+    def _record_request(self, request: Request, status: int) -> None:
+        with self._seen:
+            self._requests.append(recorded(request, status))
+
+    def _control(self, request: Request) -> Reply:
+        """The HTTP control path, for driving the sandbox with curl."""
+        parts = request.path.strip("/").split("/")[1:]
+        try:
+            if request.method == "GET" and parts == ["events"]:
+                return Reply(200, [dict(e.raw) for e in self.events])
+            if request.method == "GET" and parts == ["requests"]:
+                return Reply(200, [{"method": r.method, "path": r.path, "query": dict(r.query),
+                                    "body": r.body, "status": r.status}
+                                   for r in self.requests])
+            if request.method != "POST":
+                raise ApiFailure(405, "bad-request", "method-not-allowed",
+                                 "control requests are POST (GET for events and requests)")
+            body = request.json()
+            if parts == ["calls"]:
+                call_id = self.world.create_call(body, direction="in")
+                return Reply(201, {"id": call_id},
+                             {"Location": f"/v1/users/{self.user_id}/calls/{call_id}"})
+            if parts == ["clock", "advance"]:
+                if not self.clock.manual:
+                    raise ApiFailure(409, "conflict", "clock-not-manual",
+                                     "the sandbox clock runs in real time")
+                self.clock.advance(float(body.get("seconds", 0)))
+                return Reply(200)
+            if len(parts) == 3 and parts[0] == "calls":
+                call_id, action = parts[1], parts[2]
+                if action == "answer":
+                    self.world.far_end_answers(call_id)
+                elif action == "hangup":
+                    self.world.far_end_hangs_up(call_id)
+                elif action == "press":
+                    self.world.press(call_id, str(body.get("digits", "")),
+                                     max(float(body.get("interval", 0) or 0), 0.0))
+                else:
+                    raise ApiFailure(404, "not-found", "resource-not-found",
+                                     f"unknown control action {action!r}")
+                return Reply(200)
+            raise ApiFailure(404, "not-found", "resource-not-found",
+                             f"unknown control path {request.path}")
+        except (TypeError, ValueError) as exc:
+            return error_reply(ApiFailure(400, "bad-request", "validation-error", str(exc)),
+                               request)
+        except ApiFailure as failure:
+            return error_reply(failure, request)

@@ -1,0 +1,531 @@
+"""The simulated Catapult world: calls, gathers, audio and DTMF, with the API's rules."""
+
+from __future__ import annotations
+
+import functools
+import math
+import secrets
+import string
+import threading
+from typing import Any, Callable, Mapping, Optional
+
+import attrs
+
+from .. import _wire
+from ..call import AudioOptions, CallOptions, CallUpdate, _Dtmf, _GatherUpdate
+from ..gather import GatherOptions, GatherReason
+from ._clock import Clock, Timer
+from ._delivery import Target
+
+#: a gather without maxDigits collects up to this many (the BXML default; REST documents none)
+DEFAULT_MAX_DIGITS = 128
+DEFAULT_INTER_DIGIT_TIMEOUT = 5.0
+DEFAULT_TERMINATING_DIGITS = "#"
+DEFAULT_CALL_TIMEOUT = 60.0
+SPEAK_SECONDS_PER_CHARACTER = 0.05
+PLAYBACK_SECONDS = 1.0
+APPLICATION_ID = "a-sandbox"
+
+
+class ApiFailure(Exception):
+    """An error the API would answer with: status and the error body's fields."""
+
+    def __init__(self, status: int, category: str, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.category = category
+        self.code = code
+        self.message = message
+
+
+def new_id(prefix: str) -> str:
+    """An id shaped like the API's: ``c-`` plus 25 lowercase letters and digits."""
+    alphabet = string.ascii_lowercase + string.digits
+    return prefix + "".join(secrets.choice(alphabet) for _ in range(25))
+
+
+@attrs.define
+class SimGather:
+    id: str
+    max_digits: int
+    terminators: str
+    timeout: float
+    tag: Optional[str]
+    created: str
+    digits: str = ""
+    state: str = "started"
+    reason: Optional[str] = None
+    completed: Optional[str] = None
+    timer: Optional[Timer] = None
+
+
+@attrs.define
+class SimCall:
+    id: str
+    direction: str
+    from_: str
+    to: str
+    target: Target
+    settings: dict[str, Any]
+    state: str = "started"
+    start_time: str = ""
+    started_at: float = 0.0
+    active_time: Optional[str] = None
+    active_at: Optional[float] = None
+    end_time: Optional[str] = None
+    ended_at: Optional[float] = None
+    gather: Optional[SimGather] = None
+    gathers: dict[str, SimGather] = attrs.field(factory=dict)
+    log: list[dict[str, Any]] = attrs.field(factory=list)
+    speaking: Optional[Timer] = None
+    speak_tag: Optional[str] = None
+    playing: Optional[Timer] = None
+    play_tag: Optional[str] = None
+    ring_timer: Optional[Timer] = None
+    dtmf_sent: list[str] = attrs.field(factory=list)
+
+
+Emit = Callable[[dict[str, Any], Target], None]
+
+
+class World:
+    """All calls of one sandbox user. Every method takes the lock; timers call back in."""
+
+    def __init__(self, clock: Clock, emit: Emit) -> None:
+        self.clock = clock
+        self.root = ""  # set by the server once it knows its port: .../v1/users/{userId}
+        self._emit_to = emit
+        self._lock = threading.RLock()
+        self._calls: dict[str, SimCall] = {}
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _now(self) -> str:
+        return _wire.format_time(self.clock.wall())
+
+    def _call(self, call_id: str) -> SimCall:
+        call = self._calls.get(call_id)
+        if call is None:
+            raise ApiFailure(404, "not-found", "call-not-found",
+                             f"The call {call_id} could not be found")
+        return call
+
+    def _uri(self, call: SimCall) -> str:
+        return f"{self.root}/calls/{call.id}"
+
+    def _emit(self, call: SimCall, event_type: str, **fields: Any) -> None:
+        payload: dict[str, Any] = {"eventType": event_type}
+        payload.update({k: v for k, v in fields.items() if v is not None})
+        payload.setdefault("time", self._now())
+        self._emit_to(payload, call.target)
+
+    def _parties(self, call: SimCall) -> dict[str, Any]:
+        return {"from": call.from_, "to": call.to, "callId": call.id, "callUri": self._uri(call)}
+
+    def _note(self, call: SimCall, name: str, data: str = "") -> None:
+        call.log.append({"id": new_id("ce-"), "time": self._now(), "name": name, "data": data})
+
+    def _invalid_state(self, call: SimCall) -> ApiFailure:
+        return ApiFailure(403, "forbidden", "call-invalid-state",
+                          f"Unable to update call {call.id}. Invalid call state {call.state}")
+
+    # -- calls -----------------------------------------------------------------------------
+
+    def create_call(self, body: Mapping[str, Any], *, direction: str = "out") -> str:
+        validate(CallOptions, body, "call")
+        with self._lock:
+            target = Target(
+                url=body.get("callbackUrl"), fallback_url=body.get("fallbackUrl"),
+                method=str(body.get("callbackHttpMethod") or "POST").upper(),
+                timeout=int(body.get("callbackTimeout") or 10000) / 1000,
+            )
+            call = SimCall(id=new_id("c-"), direction=direction, from_=body["from"],
+                           to=body["to"], target=target, settings=dict(body),
+                           start_time=self._now(), started_at=self.clock.now())
+            self._calls[call.id] = call
+            self._note(call, "create")
+            if direction == "in":
+                self._emit(call, "incomingcall", **self._parties(call), callState="active",
+                           applicationId=APPLICATION_ID)
+            else:
+                timeout = float(body.get("callTimeout") or DEFAULT_CALL_TIMEOUT)
+                call.ring_timer = self.clock.call_later(
+                    timeout, lambda: self._ring_timeout(call.id))
+            return call.id
+
+    def _ring_timeout(self, call_id: str) -> None:
+        with self._lock:
+            call = self._calls[call_id]
+            if call.state != "started":
+                return
+            self._end(call, "completed")
+            self._note(call, "timeout")
+            self._emit(call, "timeout", **self._parties(call), tag=call.settings.get("tag"))
+
+    def call_json(self, call_id: str) -> dict[str, Any]:
+        with self._lock:
+            return self._call_json(self._call(call_id))
+
+    def _call_json(self, call: SimCall) -> dict[str, Any]:
+        settings = call.settings
+        data: dict[str, Any] = {
+            "id": call.id, "direction": call.direction, "from": call.from_, "to": call.to,
+            "state": call.state, "startTime": call.start_time,
+            "activeTime": call.active_time, "endTime": call.end_time,
+            "callTimeout": int(float(settings.get("callTimeout") or DEFAULT_CALL_TIMEOUT)),
+            "callbackUrl": settings.get("callbackUrl"),
+            "callbackHttpMethod": call.target.method if call.target.url else None,
+            "callbackTimeout": int(call.target.timeout * 1000) if call.target.url else None,
+            "fallbackUrl": settings.get("fallbackUrl"),
+            "bridgeId": settings.get("bridgeId"), "conferenceId": settings.get("conferenceId"),
+            "events": f"{self._uri(call)}/events",
+            "recordings": f"{self._uri(call)}/recordings",
+            "transcriptions": f"{self._uri(call)}/transcriptions",
+            "recordingEnabled": bool(settings.get("recordingEnabled", False)),
+            "recordingFileFormat": settings.get("recordingFileFormat", "wav"),
+            "transcriptionEnabled": bool(settings.get("transcriptionEnabled", False)),
+            "tag": settings.get("tag"), "sipHeaders": settings.get("sipHeaders"),
+        }
+        if call.active_at is not None and call.ended_at is not None:
+            data["chargeableDuration"] = math.ceil(call.ended_at - call.active_at)
+        return {k: v for k, v in data.items() if v is not None}
+
+    def list_calls(self, query: Mapping[str, str]) -> tuple[list[dict[str, Any]], bool]:
+        """One page of calls and whether another follows."""
+        page, size = _whole_query(query, "page", 0, 0, None), _whole_query(query, "size", 25, 1,
+                                                                          1000)
+        order = query.get("sortOrder", "desc")
+        if order not in ("asc", "desc"):
+            raise _validation("call", "sortOrder", "must be one of the following values: asc, desc")
+        with self._lock:
+            calls = [c for c in self._calls.values()
+                     if all(query.get(k) in (None, v) for k, v in (
+                         ("from", c.from_), ("to", c.to),
+                         ("bridgeId", c.settings.get("bridgeId")),
+                         ("conferenceId", c.settings.get("conferenceId"))))]
+            calls.sort(key=lambda c: c.started_at, reverse=order == "desc")
+            chunk = calls[page * size:(page + 1) * size]
+            return [self._call_json(c) for c in chunk], len(calls) > (page + 1) * size
+
+    def update_call(self, call_id: str, body: Mapping[str, Any]) -> Optional[str]:
+        """Apply an update; returns the new call's id for a transfer."""
+        validate(CallUpdate, body, "call")
+        with self._lock:
+            call = self._call(call_id)
+            state = body.get("state")
+            if call.state in ("completed", "rejected"):
+                raise ApiFailure(403, "forbidden", "call-invalid-state",
+                                 f"You can't update the call's state after being set to "
+                                 f"{call.state}")
+            for key in ("recordingEnabled", "recordingFileFormat", "recordingMaxDuration"):
+                if key in body:
+                    call.settings[key] = body[key]
+            if state == "active":
+                if call.direction != "in" or call.state != "started":
+                    raise self._invalid_state(call)
+                self._answer(call)
+            elif state == "rejected":
+                if call.direction != "in" or call.state != "started":
+                    raise self._invalid_state(call)
+                self._end(call, "rejected")
+                self._note(call, "hangup", "CALL_REJECTED")
+                self._emit(call, "hangup", **self._parties(call), callState="completed",
+                           cause="CALL_REJECTED")
+            elif state == "completed":
+                self._hang_up(call)
+            elif state == "transferring":
+                return self._transfer(call, body)
+            return None
+
+    def _answer(self, call: SimCall) -> None:
+        if call.ring_timer is not None:
+            call.ring_timer.cancel()
+        call.state = "active"
+        call.active_time, call.active_at = self._now(), self.clock.now()
+        self._note(call, "answer")
+        self._emit(call, "answer", **self._parties(call), callState="active",
+                   tag=call.settings.get("tag"))
+
+    def _end(self, call: SimCall, state: str) -> None:
+        for timer in (call.ring_timer, call.speaking, call.playing):
+            if timer is not None:
+                timer.cancel()
+        call.speaking = call.playing = None
+        call.state = state
+        call.end_time, call.ended_at = self._now(), self.clock.now()
+
+    def _hang_up(self, call: SimCall, cause: str = "NORMAL_CLEARING") -> None:
+        if call.state not in ("started", "active", "transferring"):
+            raise self._invalid_state(call)
+        if call.gather is not None:
+            self._finish_gather(call, GatherReason.HUNG_UP.value)
+        self._end(call, "completed")
+        self._note(call, "hangup", cause)
+        self._emit(call, "hangup", **self._parties(call), callState="completed", cause=cause,
+                   tag=call.settings.get("tag"))
+
+    def _transfer(self, call: SimCall, body: Mapping[str, Any]) -> str:
+        if call.state != "active":
+            raise self._invalid_state(call)
+        if not body.get("transferTo"):
+            raise ApiFailure(400, "bad-request", "missing-property",
+                             "The 'call' resource property 'transferTo' is required but was "
+                             "not specified")
+        caller = body.get("transferCallerId")
+        new = self.create_call({
+            "from": caller if caller and caller != "private" else call.from_,
+            "to": body["transferTo"],
+            **({"callbackUrl": body.get("callbackUrl") or call.settings.get("callbackUrl")}
+               if body.get("callbackUrl") or call.settings.get("callbackUrl") else {}),
+        })
+        call.state = "transferring"
+        self._note(call, "transfer", new)
+        return new
+
+    # -- gathers ---------------------------------------------------------------------------
+
+    def create_gather(self, call_id: str, body: Mapping[str, Any]) -> str:
+        validate(GatherOptions, body, "gather")
+        with self._lock:
+            call = self._call(call_id)
+            if call.state != "active":
+                raise self._invalid_state(call)
+            if call.gather is not None:
+                raise ApiFailure(409, "conflict", "call-duplicate-gather-error",
+                                 f"DTMF digits are already being gathered for call {call.id}")
+            gather = SimGather(
+                id=new_id("gtr-"),
+                max_digits=int(body.get("maxDigits") or DEFAULT_MAX_DIGITS),
+                terminators=str(body.get("terminatingDigits") or DEFAULT_TERMINATING_DIGITS),
+                timeout=float(body.get("interDigitTimeout") or DEFAULT_INTER_DIGIT_TIMEOUT),
+                tag=body.get("tag"), created=self._now(),
+            )
+            call.gather = gather
+            call.gathers[gather.id] = gather
+            self._note(call, "gather", gather.id)
+            self._restart_gather_timer(call, gather)
+            return gather.id
+
+    def _restart_gather_timer(self, call: SimCall, gather: SimGather) -> None:
+        if gather.timer is not None:
+            gather.timer.cancel()
+        gather.timer = self.clock.call_later(
+            gather.timeout, lambda: self._gather_timeout(call.id, gather.id))
+
+    def _gather_timeout(self, call_id: str, gather_id: str) -> None:
+        with self._lock:
+            call = self._calls[call_id]
+            if call.gather is not None and call.gather.id == gather_id:
+                self._finish_gather(call, GatherReason.INTER_DIGIT_TIMEOUT.value)
+
+    def _finish_gather(self, call: SimCall, reason: Optional[str], emit: bool = True) -> None:
+        gather = call.gather
+        assert gather is not None
+        if gather.timer is not None:
+            gather.timer.cancel()
+        gather.state, gather.reason, gather.completed = "completed", reason, self._now()
+        call.gather = None
+        if emit:
+            self._emit(call, "gather", reason=reason, state="completed", digits=gather.digits,
+                       callId=call.id, gatherId=gather.id, tag=gather.tag,
+                       time=gather.completed)
+
+    def gather_json(self, call_id: str, gather_id: str) -> dict[str, Any]:
+        with self._lock:
+            call = self._call(call_id)
+            gather = self._gather(call, gather_id)
+            data = {"id": gather.id, "state": gather.state, "reason": gather.reason,
+                    "createdTime": gather.created, "completedTime": gather.completed,
+                    "call": self._uri(call), "digits": gather.digits}
+            return {k: v for k, v in data.items() if v is not None}
+
+    def _gather(self, call: SimCall, gather_id: str) -> SimGather:
+        gather = call.gathers.get(gather_id)
+        if gather is None:
+            raise ApiFailure(404, "not-found", "resource-not-found",
+                             f"The gather {gather_id} could not be found")
+        return gather
+
+    def update_gather(self, call_id: str, gather_id: str, body: Mapping[str, Any]) -> None:
+        validate(_GatherUpdate, body, "gather")
+        with self._lock:
+            call = self._call(call_id)
+            gather = self._gather(call, gather_id)
+            if call.gather is gather:
+                # stopping is not documented to send a gather event, so none is sent
+                self._finish_gather(call, None, emit=False)
+
+    # -- audio and DTMF --------------------------------------------------------------------
+
+    def play_audio(self, call_id: str, body: Mapping[str, Any]) -> None:
+        validate(AudioOptions, body, "audio")
+        with self._lock:
+            call = self._call(call_id)
+            if call.state != "active":
+                raise self._invalid_state(call)
+            if "sentence" in body:
+                self._audio(call, "speak", body.get("sentence") or "", body)
+            if "fileUrl" in body:
+                self._audio(call, "playback", body.get("fileUrl") or "", body)
+
+    def _audio(self, call: SimCall, kind: str, what: str, body: Mapping[str, Any]) -> None:
+        running = call.speaking if kind == "speak" else call.playing
+        old_tag = call.speak_tag if kind == "speak" else call.play_tag
+        extra = {"state": "PLAYBACK_STOP"} if kind == "speak" else {}
+        if running is not None:
+            running.cancel()
+            self._emit(call, kind, status="done", callId=call.id, callUri=self._uri(call),
+                       tag=old_tag, **extra)
+        elif not what:
+            raise ApiFailure(403, "forbidden", "call-audio-invalid-state",
+                             f"The audio for call {call.id} could not be updated. The audio "
+                             "has already finished or does not exist.")
+        self._set_audio(call, kind, None, None)
+        if not what:
+            return
+        tag = body.get("tag")
+        start = {"state": "PLAYBACK_START"} if kind == "speak" else {}
+        self._note(call, kind, "start")
+        self._emit(call, kind, status="started", callId=call.id, callUri=self._uri(call),
+                   tag=tag, **start)
+        if body.get("loopEnabled"):
+            timer: Optional[Timer] = Timer(math.inf)  # plays until stopped; never scheduled
+        else:
+            seconds = (max(0.5, len(what) * SPEAK_SECONDS_PER_CHARACTER) if kind == "speak"
+                       else PLAYBACK_SECONDS)
+            timer = self.clock.call_later(seconds, lambda: self._audio_done(call.id, kind))
+        self._set_audio(call, kind, timer, tag)
+
+    def _set_audio(self, call: SimCall, kind: str, timer: Optional[Timer],
+                   tag: Optional[str]) -> None:
+        if kind == "speak":
+            call.speaking, call.speak_tag = timer, tag
+        else:
+            call.playing, call.play_tag = timer, tag
+
+    def _audio_done(self, call_id: str, kind: str) -> None:
+        with self._lock:
+            call = self._calls[call_id]
+            tag = call.speak_tag if kind == "speak" else call.play_tag
+            self._set_audio(call, kind, None, None)
+            extra = {"state": "PLAYBACK_STOP"} if kind == "speak" else {}
+            self._note(call, kind, "done")
+            self._emit(call, kind, status="done", callId=call.id, callUri=self._uri(call),
+                       tag=tag, **extra)
+
+    def send_dtmf(self, call_id: str, body: Mapping[str, Any]) -> None:
+        validate(_Dtmf, body, "dtmf")
+        with self._lock:
+            call = self._call(call_id)
+            if call.state != "active":
+                raise self._invalid_state(call)
+            call.dtmf_sent.append(body["dtmfOut"])
+            self._note(call, "dtmf", body["dtmfOut"])
+
+    def call_log(self, call_id: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return [dict(entry) for entry in self._call(call_id).log]
+
+    def call_log_entry(self, call_id: str, event_id: str) -> dict[str, Any]:
+        for entry in self.call_log(call_id):
+            if entry["id"] == event_id:
+                return entry
+        raise ApiFailure(404, "not-found", "resource-not-found",
+                         f"The call event {event_id} could not be found")
+
+    def dtmf_sent(self, call_id: str) -> list[str]:
+        with self._lock:
+            return list(self._call(call_id).dtmf_sent)
+
+    # -- the simulated far end -------------------------------------------------------------
+
+    def far_end_answers(self, call_id: str) -> None:
+        with self._lock:
+            call = self._call(call_id)
+            if call.direction != "out" or call.state != "started":
+                raise self._invalid_state(call)
+            self._answer(call)
+
+    def far_end_hangs_up(self, call_id: str) -> None:
+        with self._lock:
+            self._hang_up(self._call(call_id))
+
+    def press(self, call_id: str, digits: str, interval: float) -> None:
+        if not digits or any(d not in "0123456789*#ABCD" for d in digits):
+            raise ApiFailure(400, "bad-request", "validation-error",
+                             f"digits must be a non-empty string of 0-9 * # A-D, got {digits!r}")
+        with self._lock:
+            call = self._call(call_id)
+            if call.state != "active":
+                raise self._invalid_state(call)
+            if interval <= 0:
+                for digit in digits:
+                    self._key(call_id, digit)
+                return
+            self._key(call_id, digits[0])
+            for index, digit in enumerate(digits[1:], start=1):
+                self.clock.call_later(index * interval,
+                                      functools.partial(self._key, call_id, digit))
+
+    def _key(self, call_id: str, digit: str) -> None:
+        with self._lock:
+            call = self._calls[call_id]
+            if call.state != "active":
+                return
+            gather = call.gather
+            if gather is None:
+                self._note(call, "dtmf", digit)
+                self._emit(call, "dtmf", callId=call.id, callUri=self._uri(call),
+                           dtmfDigit=digit, dtmfDuration="100")
+                return
+            if digit in gather.terminators:
+                # the terminating digit ends the gather and is not part of its digits
+                self._finish_gather(call, GatherReason.TERMINATING_DIGIT.value)
+                return
+            gather.digits += digit
+            if len(gather.digits) >= gather.max_digits:
+                self._finish_gather(call, GatherReason.MAX_DIGITS.value)
+            else:
+                self._restart_gather_timer(call, gather)
+
+
+def _validation(resource: str, prop: str, rule: str) -> ApiFailure:
+    return ApiFailure(400, "bad-request", "validation-error",
+                      f"The '{resource}' resource property '{prop}' {rule}")
+
+
+def validate(kind: type, body: Mapping[str, Any], resource: str, prefix: str = "") -> None:
+    """Check a request body against the declared options, by wire name only, as the API."""
+    fields = {_wire.wire_name(f): f for f in attrs.fields(kind)}
+    for key, value in body.items():
+        field = fields.get(key)
+        if field is None:
+            raise _validation(resource, prefix + key, "is not a known property; known: "
+                              + ", ".join(fields))
+        if value is None:
+            continue
+        nested = field.metadata.get("nested")
+        if nested is not None:
+            if not isinstance(value, Mapping):
+                raise _validation(resource, prefix + key, "must be an object")
+            validate(nested, value, resource, prefix=f"{prefix}{key}.")
+            continue
+        check: _wire.Check = field.metadata["check"]
+        if not check.test(value):
+            raise _validation(resource, prefix + key, f"must be {check.allowed}")
+    for wire, field in fields.items():
+        if field.metadata.get("required") and body.get(wire) is None:
+            raise ApiFailure(400, "bad-request", "missing-property",
+                             f"The '{resource}' resource property '{prefix}{wire}' is "
+                             "required but was not specified")
+
+
+def _whole_query(query: Mapping[str, str], name: str, default: int, low: int,
+                 high: Optional[int]) -> int:
+    raw = query.get(name)
+    if raw is None:
+        return default
+    if not raw.isdigit() or int(raw) < low or (high is not None and int(raw) > high):
+        limit = f"from {low} to {high}" if high is not None else f"at least {low}"
+        raise _validation("call", name, f"must be a whole number {limit}")
+    return int(raw)

@@ -1,0 +1,263 @@
+"""The sandbox's HTTP/1.1 server: the v1 API routes, the control routes, and error bodies."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import json
+import logging
+import re
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING, Any, Callable, Mapping
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import attrs
+
+from ._engine import ApiFailure, World
+
+if TYPE_CHECKING:
+    from . import Sandbox
+
+logger = logging.getLogger("catapult.sandbox")
+
+JSON_TYPE = "application/json;charset=UTF-8"  # what the API sends since 2019
+
+
+@attrs.frozen
+class RecordedRequest:
+    """One API request the sandbox received (the Authorization header is left out).
+
+    Attributes:
+        method, path: e.g. ``"POST"``, ``"/v1/users/u-.../calls/c-.../gather"``.
+        query: the query parameters.
+        headers: the request headers, without Authorization.
+        body: the parsed JSON body, or the raw text if it was not JSON, or None.
+        status: the status the sandbox answered.
+    """
+
+    method: str
+    path: str
+    query: Mapping[str, str]
+    headers: Mapping[str, str]
+    body: Any
+    status: int
+
+
+@attrs.frozen
+class Reply:
+    status: int
+    body: Any = None
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class Request:
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: Mapping[str, str]
+    raw: bytes
+    remote: str
+
+    def json(self) -> dict[str, Any]:
+        if not self.raw.strip():
+            return {}
+        try:
+            data = json.loads(self.raw)
+        except (ValueError, RecursionError):
+            raise ApiFailure(400, "bad-request", "invalid-json",
+                             "The request body is not valid JSON") from None
+        if not isinstance(data, dict):
+            raise ApiFailure(400, "bad-request", "invalid-json",
+                             "The request body must be a JSON object")
+        return data
+
+
+Route = Callable[[World, Request, dict[str, str]], Reply]
+_ID = r"(?P<{}>[^/]+)"
+
+
+def _routes() -> list[tuple[str, re.Pattern[str], Route]]:
+    call, gather, event = _ID.format("call"), _ID.format("gather"), _ID.format("event")
+
+    def created(path: str) -> Reply:
+        return Reply(201, headers={"Location": path})
+
+    def root(world: World) -> str:
+        return urlsplit(world.root).path
+
+    table: list[tuple[str, str, Route]] = [
+        ("GET", "calls", lambda w, r, m: _list_calls(w, r)),
+        ("POST", "calls", lambda w, r, m: created(
+            f"{root(w)}/calls/{w.create_call(r.json())}")),
+        ("GET", f"calls/{call}", lambda w, r, m: Reply(200, w.call_json(m["call"]))),
+        ("POST", f"calls/{call}", lambda w, r, m: _update_call(w, r, m["call"])),
+        ("POST", f"calls/{call}/gather", lambda w, r, m: created(
+            f"{root(w)}/calls/{m['call']}/gather/{w.create_gather(m['call'], r.json())}")),
+        ("GET", f"calls/{call}/gather/{gather}",
+         lambda w, r, m: Reply(200, w.gather_json(m["call"], m["gather"]))),
+        ("POST", f"calls/{call}/gather/{gather}",
+         lambda w, r, m: _ok(w.update_gather, m["call"], m["gather"], r.json())),
+        ("POST", f"calls/{call}/audio", lambda w, r, m: _ok(w.play_audio, m["call"], r.json())),
+        ("POST", f"calls/{call}/dtmf", lambda w, r, m: _ok(w.send_dtmf, m["call"], r.json())),
+        ("GET", f"calls/{call}/events", lambda w, r, m: Reply(200, w.call_log(m["call"]))),
+        ("GET", f"calls/{call}/events/{event}",
+         lambda w, r, m: Reply(200, w.call_log_entry(m["call"], m["event"]))),
+    ]
+    return [(method, re.compile(pattern + "/?"), route) for method, pattern, route in table]
+
+
+def _ok(action: Callable[..., None], *args: Any) -> Reply:
+    action(*args)
+    return Reply(200)
+
+
+def _update_call(world: World, request: Request, call_id: str) -> Reply:
+    new_id = world.update_call(call_id, request.json())
+    if new_id is None:
+        return Reply(200)
+    return Reply(201, headers={"Location": f"{urlsplit(world.root).path}/calls/{new_id}"})
+
+
+def _list_calls(world: World, request: Request) -> Reply:
+    items, more = world.list_calls(request.query)
+    headers = {}
+    page = int(request.query.get("page", "0") or 0)
+    size = int(request.query.get("size", "25") or 25)
+    links = [f'<{world.root}/calls?page=0&size={size}>; rel="first"']
+    if page > 0:
+        links.append(f'<{world.root}/calls?page={page - 1}&size={size}>; rel="previous"')
+    if more:
+        links.append(f'<{world.root}/calls?page={page + 1}&size={size}>; rel="next"')
+    headers["Link"] = ", ".join(links)
+    return Reply(200, items, headers)
+
+
+API_ROUTES = _routes()
+
+
+def handle_api(sandbox: Sandbox, request: Request) -> Reply:
+    """Authenticate, check the user, route; every failure becomes the API's error body."""
+    try:
+        prefix = f"/v1/users/{sandbox.user_id}/"
+        if not _authorized(request.headers.get("authorization", ""), sandbox):
+            raise ApiFailure(401, "authentication", "user-access-denied",
+                             "Valid API token and secret are required (HTTP Basic)")
+        match = re.match(r"/v1/users/([^/]+)/", request.path + "/")
+        if match and unquote(match.group(1)) != sandbox.user_id:
+            raise ApiFailure(403, "authorization", "user-access-denied",
+                             f"Access to the resources of user {unquote(match.group(1))} "
+                             "is denied")
+        if not request.path.startswith(prefix):
+            raise _not_found(request.path)
+        rest = request.path[len(prefix):]
+        allowed = []
+        for method, pattern, route in API_ROUTES:
+            found = pattern.fullmatch(rest)
+            if found:
+                if method == request.method:
+                    params = {k: unquote(v) for k, v in found.groupdict().items()}
+                    return route(sandbox.world, request, params)
+                allowed.append(method)
+        if allowed:
+            raise ApiFailure(405, "bad-request", "method-not-allowed",
+                             f"{request.method} is not allowed on {request.path}; "
+                             f"use {', '.join(allowed)}")
+        raise _not_found(request.path)
+    except ApiFailure as failure:
+        return error_reply(failure, request)
+
+
+def error_reply(failure: ApiFailure, request: Request) -> Reply:
+    """The API's error body: category, code, message and details as a name/value list."""
+    path = request.path.lstrip("/")
+    path = path[len("v1/"):] if path.startswith("v1/") else path
+    body = {"category": failure.category, "code": failure.code, "message": failure.message,
+            "details": [{"name": "requestMethod", "value": request.method},
+                        {"name": "remoteAddress", "value": request.remote},
+                        {"name": "requestPath", "value": path}]}
+    headers = {"WWW-Authenticate": 'Basic realm="catapult sandbox"'} if failure.status == 401 \
+        else {}
+    return Reply(failure.status, body, headers)
+
+
+def _not_found(path: str) -> ApiFailure:
+    return ApiFailure(404, "not-found", "resource-not-found",
+                      f"The resource {path} could not be found")
+
+
+def _authorized(header: str, sandbox: Sandbox) -> bool:
+    scheme, _, encoded = header.partition(" ")
+    try:
+        given = base64.b64decode(encoded.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    expected = f"{sandbox.api_token}:{sandbox.api_secret}".encode()
+    return scheme.lower() == "basic" and hmac.compare_digest(given, expected)
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 128
+
+    def __init__(self, address: tuple[str, int], sandbox: Sandbox) -> None:
+        self.sandbox = sandbox
+        super().__init__(address, Handler)
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive: every reply has a Content-Length
+    timeout = 30  # an idle keep-alive connection is closed after this many seconds
+    server: Server
+
+    def log_message(self, format: str, *args: Any) -> None:
+        logger.debug("%s %s", self.address_string(), format % args)
+
+    def do_GET(self) -> None:
+        self._handle()
+
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_GET
+
+    def _handle(self) -> None:
+        parts = urlsplit(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length > 0 else b""
+        request = Request(
+            method=self.command, path=parts.path,
+            query=dict(parse_qsl(parts.query, keep_blank_values=True)),
+            headers={k.lower(): v for k, v in self.headers.items()},
+            raw=raw, remote=self.client_address[0],
+        )
+        sandbox = self.server.sandbox
+        if parts.path.startswith("/sandbox/") or parts.path == "/sandbox":
+            reply = sandbox._control(request)
+        else:
+            reply = handle_api(sandbox, request)
+            sandbox._record_request(request, reply.status)
+        self._send(reply)
+
+    def _send(self, reply: Reply) -> None:
+        body = b"" if reply.body is None else json.dumps(reply.body).encode()
+        self.send_response(reply.status)
+        for name, value in reply.headers.items():
+            self.send_header(name, value)
+        if body:
+            self.send_header("Content-Type", JSON_TYPE)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def recorded(request: Request, status: int) -> RecordedRequest:
+    """The record of an API request, its credentials left out."""
+    try:
+        body: Any = json.loads(request.raw) if request.raw.strip() else None
+    except (ValueError, RecursionError):
+        body = request.raw.decode("utf-8", "replace")
+    headers = {k: v for k, v in request.headers.items() if k != "authorization"}
+    return RecordedRequest(method=request.method, path=request.path, query=request.query,
+                           headers=headers, body=body, status=status)
+
