@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+import threading
 from typing import Optional, Sequence
 
 from .callbacks import CallbackApp, make_server
@@ -22,10 +24,38 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     listen.add_argument("--username", help="require these Basic credentials")
     listen.add_argument("--password", help="require these Basic credentials")
 
+    sandbox = commands.add_parser(
+        "sandbox", help="run the embedded Catapult sandbox and print its URL and credentials")
+    sandbox.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
+    sandbox.add_argument("--port", type=int, default=8080, help="port to bind (8080; 0: any)")
+    sandbox.add_argument("--clock", choices=("real", "manual"), default="real",
+                         help="manual: time moves only on POST /sandbox/clock/advance")
+
     args = parser.parse_args(argv)
     if args.command == "listen":
         return _listen(args)
-    return 2  # pragma: no cover - argparse rejects unknown commands first
+    return _sandbox(args)
+
+
+def _sandbox(args: argparse.Namespace) -> int:
+    from .sandbox import Sandbox
+
+    with Sandbox(host=args.host, port=args.port, clock=args.clock) as sandbox:
+        base = sandbox.base_url
+        print(f"Catapult sandbox running at {base}", flush=True)
+        print(f"  BANDWIDTH_API_ENDPOINT={base}")
+        print(f"  BANDWIDTH_USER_ID={sandbox.user_id}")
+        print(f"  BANDWIDTH_API_TOKEN={sandbox.api_token}")
+        print(f"  BANDWIDTH_API_SECRET={sandbox.api_secret}")
+        print("Drive the far end with curl, e.g.:")
+        print(f"  curl -X POST {base}/sandbox/calls/CALL_ID/answer")
+        print(f"  curl -X POST {base}/sandbox/calls/CALL_ID/press -d '{{\"digits\": \"12345\"}}'")
+        print(f"  curl -X POST {base}/sandbox/calls/CALL_ID/hangup")
+        print(f"  curl {base}/sandbox/events")
+        print("Ctrl-C to stop.", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            threading.Event().wait()
+    return 0
 
 
 def _listen(args: argparse.Namespace) -> int:

@@ -1,27 +1,25 @@
-"""Start the seed's gather on an active call: wait for 5 digits, stop on * or after 7 s.
+"""The seed sample: play a prompt, then wait until 5 digits are pressed; stop gathering
+if * is pressed, or if 7 seconds pass with no digit pressed.
 
-    BANDWIDTH_USER_ID=u-... BANDWIDTH_API_TOKEN=t-... BANDWIDTH_API_SECRET=... \
-        python samples/create_gather.py c-your-active-call-id
+    python samples/create_gather.py            # on the embedded sandbox: presses 12345
+    BANDWIDTH_USER_ID=u-... BANDWIDTH_API_TOKEN=t-... BANDWIDTH_API_SECRET=... \\
+        python samples/create_gather.py c-...  # on the real API, on your active call
 """
 
-from __future__ import annotations
+from _common import run
 
-import sys
+OPTIONS = {                                    # exactly as the official JS sample writes them
+    "maxDigits": "5",
+    "terminatingDigits": "*",
+    "interDigitTimeout": "7",
+    "prompt": {"sentence": "Please enter your 5 digit code"},
+}
 
-import catapult
 
-
-def main(call_id: str) -> None:
-    with catapult.Client.from_env() as client:
-        call = client.Call(call_id)
-        gather = call.create_gather({
-            "maxDigits": "5",
-            "terminatingDigits": "*",
-            "interDigitTimeout": "7",
-            "prompt": {"sentence": "Please enter your 5 digit code"},
-        })
-        print(f"gather {gather.id} started on call {call.id}")
+def caller(sandbox, call, gather):
+    print("  the caller presses 1 2 3 4 5")
+    sandbox.press(call.id, "12345", interval=0.2)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    run("Gather 5 digits", OPTIONS, caller)

@@ -203,7 +203,9 @@ class World:
                          ("from", c.from_), ("to", c.to),
                          ("bridgeId", c.settings.get("bridgeId")),
                          ("conferenceId", c.settings.get("conferenceId"))))]
-            calls.sort(key=lambda c: c.started_at, reverse=order == "desc")
+            # creation order breaks ties between calls that started at the same instant
+            rank = {call_id: index for index, call_id in enumerate(self._calls)}
+            calls.sort(key=lambda c: (c.started_at, rank[c.id]), reverse=order == "desc")
             chunk = calls[page * size:(page + 1) * size]
             return [self._call_json(c) for c in chunk], len(calls) > (page + 1) * size
 

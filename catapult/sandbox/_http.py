@@ -10,7 +10,7 @@ import logging
 import re
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any, Callable, Mapping
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 import attrs
 
@@ -122,16 +122,19 @@ def _update_call(world: World, request: Request, call_id: str) -> Reply:
 
 def _list_calls(world: World, request: Request) -> Reply:
     items, more = world.list_calls(request.query)
-    headers = {}
     page = int(request.query.get("page", "0") or 0)
-    size = int(request.query.get("size", "25") or 25)
-    links = [f'<{world.root}/calls?page=0&size={size}>; rel="first"']
+    kept = {k: v for k, v in request.query.items() if k not in ("page", "size")}
+
+    def link(number: int, rel: str) -> str:
+        query = urlencode({"page": number, "size": request.query.get("size", "25"), **kept})
+        return f'<{world.root}/calls?{query}>; rel="{rel}"'
+
+    links = [link(0, "first")]
     if page > 0:
-        links.append(f'<{world.root}/calls?page={page - 1}&size={size}>; rel="previous"')
+        links.append(link(page - 1, "previous"))
     if more:
-        links.append(f'<{world.root}/calls?page={page + 1}&size={size}>; rel="next"')
-    headers["Link"] = ", ".join(links)
-    return Reply(200, items, headers)
+        links.append(link(page + 1, "next"))
+    return Reply(200, items, {"Link": ", ".join(links)})
 
 
 API_ROUTES = _routes()
