@@ -54,8 +54,13 @@ def _sandbox(args: argparse.Namespace) -> int:
         print(f"  curl {base}/sandbox/events")
         print("Ctrl-C to stop.", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
-            threading.Event().wait()
+            _block()
     return 0
+
+
+def _block() -> None:
+    """Wait until Ctrl-C (KeyboardInterrupt) while the servers run in their threads."""
+    threading.Event().wait()
 
 
 def _listen(args: argparse.Namespace) -> int:

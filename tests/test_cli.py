@@ -9,6 +9,7 @@ import sys
 import pytest
 import requests
 
+import catapult
 from catapult.__main__ import main
 
 
@@ -40,3 +41,51 @@ def test_listen_needs_both_credentials(capsys):
 def test_unknown_command_is_an_error():
     with pytest.raises(SystemExit):
         main(["nonsense"])
+
+
+class _Interrupted:
+    """Stands in for a blocking wait: the user pressed Ctrl-C at once."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def wait(self, *args, **kwargs):
+        raise KeyboardInterrupt
+
+    def serve_forever(self, *args, **kwargs):
+        raise KeyboardInterrupt
+
+
+def test_sandbox_command_prints_credentials_and_stops_on_ctrl_c(monkeypatch, capsys):
+    import catapult.__main__ as cli
+
+    monkeypatch.setattr(cli, "_block", _Interrupted().wait)
+    assert main(["sandbox", "--port", "0", "--clock", "manual"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Catapult sandbox running at http://127.0.0.1:")
+    for name in ("BANDWIDTH_API_ENDPOINT=", "BANDWIDTH_USER_ID=u-sandbox",
+                 "BANDWIDTH_API_TOKEN=t-sandbox", "BANDWIDTH_API_SECRET=", "/sandbox/events"):
+        assert name in out
+
+
+def test_listen_command_binds_prints_and_stops_on_ctrl_c(monkeypatch, capsys):
+    import catapult.__main__ as cli
+
+    made = {}
+
+    from catapult.callbacks import make_server
+
+    def fake_make_server(app, host, port):
+        server = make_server(app, host, 0)
+        made["server"], made["app"] = server, app
+        server.serve_forever = _Interrupted().serve_forever
+        return server
+
+    monkeypatch.setattr(cli, "make_server", fake_make_server)
+    assert main(["listen", "--port", "0"]) == 0
+    assert "listening for callback events on http://127.0.0.1:" in capsys.readouterr().out
+    made["server"].server_close()
+    dispatched = made["app"].dispatch(catapult.parse_event({"eventType": "dtmf",
+                                                            "dtmfDigit": "5"}))
+    assert dispatched == 1
+    assert capsys.readouterr().out == "- dtmf dtmf_digit=5\n"
