@@ -478,4 +478,4 @@ def test_the_plugin_is_registered_as_a_pytest11_entry_point():
     group = (every.select(group="pytest11") if hasattr(every, "select")  # Python 3.10+
              else every.get("pytest11", []))
     found = [e for e in group if e.name == "catapult"]
-    assert [e.value for e in found] == ["catapult.testing"]
+    assert {e.value for e in found} == {"catapult.testing"}  # 3.9 may list it twice
