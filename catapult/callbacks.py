@@ -141,6 +141,7 @@ class CallbackApp:
 
     def __call__(self, environ: dict[str, Any],
                  start_response: StartResponse) -> Iterable[bytes]:
+        """The WSGI entry point: read one callback, dispatch it, and reply (see the class)."""
         method = environ.get("REQUEST_METHOD", "GET").upper()
         if method not in ("POST", "GET"):
             return _reply(start_response, 405, "only POST and GET callbacks are accepted",

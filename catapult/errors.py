@@ -157,6 +157,7 @@ class RateLimitError(APIError):
 
     @property
     def reset_at(self) -> Optional[_dt.datetime]:
+        """When the limit resets (aware UTC), from ``X-RateLimit-Reset`` in epoch ms; or None."""
         raw = next((v for k, v in self.headers.items() if k.lower() == "x-ratelimit-reset"), None)
         if raw is None:
             return None

@@ -479,3 +479,21 @@ def test_the_plugin_is_registered_as_a_pytest11_entry_point():
              else every.get("pytest11", []))
     found = [e for e in group if e.name == "catapult"]
     assert {e.value for e in found} == {"catapult.testing"}  # 3.9 may list it twice
+
+
+def test_the_docs_curl_style_string_booleans_are_accepted(sandbox, http):
+    response = http.post(api_url(sandbox, "calls"), timeout=5, json={
+        "from": FROM, "to": TO, "recordingEnabled": "true", "transcriptionEnabled": "false"})
+    assert response.status_code == 201
+    call = http.get(sandbox.base_url + response.headers["Location"], timeout=5).json()
+    assert (call["recordingEnabled"], call["transcriptionEnabled"]) == (True, False)
+
+
+def test_the_sdk_reuses_one_keep_alive_connection(sandbox, client):
+    for _ in range(5):
+        client.Call.create(from_=FROM, to=TO)
+    pools = client._transport.session.get_adapter(sandbox.base_url).poolmanager.pools
+    # urllib3's RecentlyUsedContainer refuses plain iteration; keys() is its way
+    counts = [(pools[key].num_connections, pools[key].num_requests)
+              for key in pools.keys()]  # noqa: SIM118
+    assert counts == [(1, 5)]

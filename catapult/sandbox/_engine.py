@@ -181,9 +181,9 @@ class World:
             "events": f"{self._uri(call)}/events",
             "recordings": f"{self._uri(call)}/recordings",
             "transcriptions": f"{self._uri(call)}/transcriptions",
-            "recordingEnabled": bool(settings.get("recordingEnabled", False)),
+            "recordingEnabled": _flag(settings.get("recordingEnabled")),
             "recordingFileFormat": settings.get("recordingFileFormat", "wav"),
-            "transcriptionEnabled": bool(settings.get("transcriptionEnabled", False)),
+            "transcriptionEnabled": _flag(settings.get("transcriptionEnabled")),
             "tag": settings.get("tag"), "sipHeaders": settings.get("sipHeaders"),
         }
         if call.active_at is not None and call.ended_at is not None:
@@ -390,7 +390,7 @@ class World:
         self._note(call, kind, "start")
         self._emit(call, kind, status="started", callId=call.id, callUri=self._uri(call),
                    tag=tag, **start)
-        if body.get("loopEnabled"):
+        if _flag(body.get("loopEnabled")):
             timer: Optional[Timer] = Timer(math.inf)  # plays until stopped; never scheduled
         else:
             seconds = (max(0.5, len(what) * SPEAK_SECONDS_PER_CHARACTER) if kind == "speak"
@@ -513,6 +513,8 @@ def validate(kind: type, body: Mapping[str, Any], resource: str, prefix: str = "
             validate(nested, value, resource, prefix=f"{prefix}{key}.")
             continue
         check: _wire.Check = field.metadata["check"]
+        if check is _wire.BOOLEAN and value in ("true", "false"):
+            continue  # the API's own curl examples send booleans as strings
         if not check.test(value):
             raise _validation(resource, prefix + key, f"must be {check.allowed}")
     for wire, field in fields.items():
@@ -520,6 +522,10 @@ def validate(kind: type, body: Mapping[str, Any], resource: str, prefix: str = "
             raise ApiFailure(400, "bad-request", "missing-property",
                              f"The '{resource}' resource property '{prefix}{wire}' is "
                              "required but was not specified")
+
+
+def _flag(value: object) -> bool:
+    return value is True or value == "true"
 
 
 def _whole_query(query: Mapping[str, str], name: str, default: int, low: int,
