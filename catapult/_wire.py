@@ -95,6 +95,13 @@ def format_time(moment: _dt.datetime) -> str:
     return text + "Z"
 
 
+class StrEnum(str, enum.Enum):
+    """A str enum that prints as its wire value (``str(GatherReason.HUNG_UP) == "hung-up"``)."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
 def to_enum(kind: type[E], value: object) -> Union[E, str, None]:
     """The enum member for a wire value; an unknown value stays a plain string."""
     if value is None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import enum
 from typing import Any, Iterator, Mapping, Optional, Union
 from urllib.parse import quote
 
@@ -29,7 +28,7 @@ _PHONE = r"\+[1-9][0-9]{1,14}"
 _URL = r"https?://\S+"
 
 
-class CallState(str, enum.Enum):
+class CallState(_wire.StrEnum):
     """The state of a call."""
 
     STARTED = "started"
@@ -37,9 +36,6 @@ class CallState(str, enum.Enum):
     ACTIVE = "active"
     COMPLETED = "completed"
     TRANSFERRING = "transferring"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen(kw_only=True)

@@ -36,7 +36,7 @@ __all__ = [
 _ECHO = 200  # at most this many characters of a bad body appear in an error message
 
 
-class HangupCause(str, enum.Enum):
+class HangupCause(_wire.StrEnum):
     """Why a call ended (the ``cause`` of a hangup event)."""
 
     ORIGINATOR_CANCEL = "ORIGINATOR_CANCEL"
@@ -47,18 +47,12 @@ class HangupCause(str, enum.Enum):
     NO_ANSWER = "NO_ANSWER"
     NORMAL_TEMPORARY_FAILURE = "NORMAL_TEMPORARY_FAILURE"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class PlaybackStatus(str, enum.Enum):
+class PlaybackStatus(_wire.StrEnum):
     """The ``status`` of a speak or playback event."""
 
     STARTED = "started"
     DONE = "done"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 # -- declared fields --------------------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import enum
 from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
 
 import attrs
@@ -18,27 +17,21 @@ if TYPE_CHECKING:
 __all__ = ["Gather", "GatherOptions", "GatherReason", "GatherState", "Prompt"]
 
 
-class GatherState(str, enum.Enum):
+class GatherState(_wire.StrEnum):
     """The state of a gather. The docs name the running state ``started``; C# used ``created``."""
 
     STARTED = "started"
     CREATED = "created"
     COMPLETED = "completed"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class GatherReason(str, enum.Enum):
+class GatherReason(_wire.StrEnum):
     """Why a gather ended."""
 
     MAX_DIGITS = "max-digits"
     TERMINATING_DIGIT = "terminating-digit"
     INTER_DIGIT_TIMEOUT = "inter-digit-timeout"
     HUNG_UP = "hung-up"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 MAX_SENTENCE = 1000

@@ -21,16 +21,18 @@ ROOT = Path(__file__).resolve().parent.parent
 FROM, TO = "+19195551212", "+19195551213"
 
 
-@pytest.fixture
-def sandbox() -> Iterator[Sandbox]:
-    with Sandbox(clock="manual") as running:
-        yield running
+# the plugin's own fixtures, with a clock these tests drive
+pytestmark = pytest.mark.catapult_sandbox(clock="manual")
 
 
 @pytest.fixture
-def client(sandbox) -> Iterator[catapult.Client]:
-    with sandbox.client() as api:
-        yield api
+def sandbox(catapult_sandbox: Sandbox) -> Sandbox:
+    return catapult_sandbox
+
+
+@pytest.fixture
+def client(catapult_client: catapult.Client) -> catapult.Client:
+    return catapult_client
 
 
 @pytest.fixture
@@ -442,17 +444,6 @@ def test_sandbox_command_prints_url_and_credentials():
             proc.terminate()
 
 
-def test_pytest_plugin_fixtures(catapult_sandbox, catapult_client):
-    call = catapult_client.Call.create(from_=FROM, to=TO)
-    catapult_sandbox.answer(call.id)
-    assert catapult_client.Call.get(call.id).state == "active"
-
-
-@pytest.mark.catapult_sandbox(clock="manual")
-def test_pytest_plugin_marker_sets_a_manual_clock(catapult_sandbox):
-    assert catapult_sandbox.clock.manual
-
-
 SAMPLES = {
     "create_gather.py": "gather event: reason=max-digits digits='12345'",
     "gather_terminating_digit.py": "gather event: reason=terminating-digit digits='42'",
@@ -469,16 +460,6 @@ def test_sample_runs_on_the_sandbox(sample):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert SAMPLES[sample] in done.stdout
-
-
-def test_the_plugin_is_registered_as_a_pytest11_entry_point():
-    from importlib.metadata import entry_points
-
-    every = entry_points()
-    group = (every.select(group="pytest11") if hasattr(every, "select")  # Python 3.10+
-             else every.get("pytest11", []))
-    found = [e for e in group if e.name == "catapult"]
-    assert {e.value for e in found} == {"catapult.testing"}  # 3.9 may list it twice
 
 
 def test_the_docs_curl_style_string_booleans_are_accepted(sandbox, http):

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Iterator
-
 import pytest
 
 import catapult
 from catapult.sandbox import Sandbox, SandboxError
 
-
-@pytest.fixture
-def sandbox() -> Iterator[Sandbox]:
-    with Sandbox(clock="manual") as running:
-        yield running
+# the plugin's own fixtures, with a clock these tests drive
+pytestmark = pytest.mark.catapult_sandbox(clock="manual")
 
 
 @pytest.fixture
-def client(sandbox) -> Iterator[catapult.Client]:
-    with sandbox.client() as api:
-        yield api
+def sandbox(catapult_sandbox: Sandbox) -> Sandbox:
+    return catapult_sandbox
+
+
+@pytest.fixture
+def client(catapult_client: catapult.Client) -> catapult.Client:
+    return catapult_client
 
 
 @pytest.fixture
