@@ -67,6 +67,9 @@ class Client:
             raise ConfigurationError(
                 f"base_url must be an http(s) URL such as {DEFAULT_BASE_URL!r}, got {base_url!r}"
             )
+        if parts.username is not None or parts.password is not None:
+            # they would end up in URLs that errors and logs show; use the arguments instead
+            raise ConfigurationError("base_url must not contain credentials (user:pass@)")
         self.user_id = user_id
         self.base_url = base_url.rstrip("/")
         self.timeout = _checked_timeout(timeout)

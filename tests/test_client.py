@@ -31,6 +31,12 @@ def test_malformed_base_url(base_url):
         catapult.Client("u-1", TOKEN, SECRET, base_url=base_url)
 
 
+def test_base_url_with_credentials_is_refused():
+    with pytest.raises(catapult.ConfigurationError, match="must not contain credentials") as caught:
+        catapult.Client("u-1", TOKEN, SECRET, base_url=f"https://t:{SECRET}@api.example")
+    assert SECRET not in str(caught.value)
+
+
 @pytest.mark.parametrize("timeout", [None, 0, -1, float("inf"), (1,), (1, None), "10", True])
 def test_timeout_cannot_be_none_or_nonsense(timeout):
     with pytest.raises(catapult.ConfigurationError, match="timeout must be"):
