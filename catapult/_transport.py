@@ -179,7 +179,6 @@ class Transport:
 
     @staticmethod
     def _result(response: requests.Response, method: str, shown: str, created: bool) -> Result:
-        headers = dict(response.headers)
         data = _parse_json(response)
         if data is _NOT_JSON and _declares_json(response):
             raise ProtocolError(
@@ -196,7 +195,7 @@ class Transport:
                 )
         return Result(
             status=response.status_code,
-            headers=headers,
+            headers=response.headers.copy(),  # case-insensitive, as HTTP header names are
             data=None if data is _NOT_JSON else data,
             location_id=location_id,
         )
@@ -243,7 +242,7 @@ def _api_error(response: requests.Response, method: str, shown: str) -> APIError
         method=method,
         url=response.url or "",
         path=shown,
-        headers=dict(response.headers),
+        headers=response.headers.copy(),
         body=response.text,
     )
 

@@ -76,7 +76,7 @@ class APIError(CatapultError):
         details: the body's ``[{"name", "value"}]`` list as a dict (names kept as sent).
         method: the request method.
         url: the full request URL.
-        headers: the response headers.
+        headers: the response headers (names looked up case-insensitively).
         body: the response body as text.
     """
 
@@ -102,7 +102,8 @@ class APIError(CatapultError):
         self.method = method
         self.url = url
         self.path = path
-        self.headers: dict[str, str] = dict(headers or {})
+        # kept as given: the transport passes a case-insensitive mapping
+        self.headers: Mapping[str, str] = headers if headers is not None else {}
         self.body = body
         super().__init__(str(self))
 

@@ -209,6 +209,12 @@ def test_transfer_returns_the_new_call(mocked, client):
                                "whisperAudio": {"sentence": "Hi"}, "transferCallerId": "private"}
 
 
+def test_transfer_reads_a_lowercase_location_header(mocked, client):
+    mocked.add(responses.POST, f"{ROOT}/calls/c-1", status=201,
+               headers={"location": "/v1/users/u-user/calls/c-new"})
+    assert client.Call("c-1").transfer("+19195551299").id == "c-new"
+
+
 def test_transfer_without_location_is_protocol_error(mocked, client):
     mocked.add(responses.POST, f"{ROOT}/calls/c-1", status=200)
     with pytest.raises(catapult.ProtocolError):

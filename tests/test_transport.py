@@ -144,7 +144,7 @@ def test_api_error_carries_everything(mocked, client):
         "not-found", "call-not-found", "The call c-9 could not be found")
     assert error.details == {"requestMethod": "GET", "requestPath": "users/u-user/calls/c-9"}
     assert (error.method, error.url) == ("GET", CALL_URL)
-    assert error.headers["X-Request-Id"] == "r-1"
+    assert error.headers["X-Request-Id"] == error.headers["x-request-id"] == "r-1"
     assert '"call-not-found"' in error.body
     assert str(error) == ("404 call-not-found: The call c-9 could not be found "
                           "(GET /v1/users/u-user/calls/c-9)")
