@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as _dt
 import difflib
 import enum
 import functools
+import hmac
 import math
 import re
 from typing import Any, Callable, Iterable, Mapping, Optional, TypeVar, Union
@@ -129,6 +132,18 @@ def compact_repr(self: object) -> str:
         if field.repr and getattr(self, field.name) is not None
     )
     return f"{type(self).__name__}({shown})"
+
+
+def basic_auth_matches(header: str, expected: bytes) -> bool:
+    """Whether an ``Authorization`` header carries Basic credentials equal to ``expected``
+    (``b"user:pass"``), compared in constant time."""
+    scheme, _, encoded = header.partition(" ")
+    try:
+        given = base64.b64decode(encoded.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    # compare_digest keeps the time independent of where the first difference is
+    return scheme.lower() == "basic" and hmac.compare_digest(given, expected)
 
 
 def last_segment(url: object) -> Optional[str]:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import difflib
-import hmac
 import logging
 import socketserver
 import threading
@@ -13,6 +10,7 @@ from typing import Any, Callable, Iterable, Optional, TypeVar, Union
 from urllib.parse import parse_qsl
 from wsgiref import simple_server
 
+from ._wire import basic_auth_matches
 from .errors import ConfigurationError, EventParseError, InvalidOptionError
 from .events import Event, event_types, parse_event
 
@@ -171,15 +169,8 @@ class CallbackApp:
         return _reply(start_response, 200, "ok")
 
     def _authorized(self, environ: dict[str, Any]) -> bool:
-        header = str(environ.get("HTTP_AUTHORIZATION", ""))
-        scheme, _, encoded = header.partition(" ")
-        try:
-            given = base64.b64decode(encoded.strip(), validate=True)
-        except (binascii.Error, ValueError):
-            given = b""
         assert self._credentials is not None
-        # compare_digest keeps the time independent of where the first difference is
-        return scheme.lower() == "basic" and hmac.compare_digest(given, self._credentials)
+        return basic_auth_matches(str(environ.get("HTTP_AUTHORIZATION", "")), self._credentials)
 
     def _read(self, environ: dict[str, Any]) -> Optional[bytes]:
         """The body, or None when it is larger than ``max_body``."""

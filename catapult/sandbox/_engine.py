@@ -125,6 +125,12 @@ class World:
     def _note(self, call: SimCall, name: str, data: str = "") -> None:
         call.log.append({"id": new_id("ce-"), "time": self._now(), "name": name, "data": data})
 
+    def _active_call(self, call_id: str) -> SimCall:
+        call = self._call(call_id)
+        if call.state != "active":
+            raise self._invalid_state(call)
+        return call
+
     def _invalid_state(self, call: SimCall) -> ApiFailure:
         return ApiFailure(403, "forbidden", "call-invalid-state",
                           f"Unable to update call {call.id}. Invalid call state {call.state}")
@@ -274,12 +280,12 @@ class World:
                              "The 'call' resource property 'transferTo' is required but was "
                              "not specified")
         caller = body.get("transferCallerId")
-        new = self.create_call({
-            "from": caller if caller and caller != "private" else call.from_,
-            "to": body["transferTo"],
-            **({"callbackUrl": body.get("callbackUrl") or call.settings.get("callbackUrl")}
-               if body.get("callbackUrl") or call.settings.get("callbackUrl") else {}),
-        })
+        settings = {"from": caller if caller and caller != "private" else call.from_,
+                    "to": body["transferTo"]}
+        callback_url = body.get("callbackUrl") or call.settings.get("callbackUrl")
+        if callback_url:
+            settings["callbackUrl"] = callback_url
+        new = self.create_call(settings)
         call.state = "transferring"
         self._note(call, "transfer", new)
         return new
@@ -289,9 +295,7 @@ class World:
     def create_gather(self, call_id: str, body: Mapping[str, Any]) -> str:
         validate(GatherOptions, body, "gather")
         with self._lock:
-            call = self._call(call_id)
-            if call.state != "active":
-                raise self._invalid_state(call)
+            call = self._active_call(call_id)
             if call.gather is not None:
                 raise ApiFailure(409, "conflict", "call-duplicate-gather-error",
                                  f"DTMF digits are already being gathered for call {call.id}")
@@ -362,9 +366,7 @@ class World:
     def play_audio(self, call_id: str, body: Mapping[str, Any]) -> None:
         validate(AudioOptions, body, "audio")
         with self._lock:
-            call = self._call(call_id)
-            if call.state != "active":
-                raise self._invalid_state(call)
+            call = self._active_call(call_id)
             if "sentence" in body:
                 self._audio(call, "speak", body.get("sentence") or "", body)
             if "fileUrl" in body:
@@ -418,9 +420,7 @@ class World:
     def send_dtmf(self, call_id: str, body: Mapping[str, Any]) -> None:
         validate(_Dtmf, body, "dtmf")
         with self._lock:
-            call = self._call(call_id)
-            if call.state != "active":
-                raise self._invalid_state(call)
+            call = self._active_call(call_id)
             call.dtmf_sent.append(body["dtmfOut"])
             self._note(call, "dtmf", body["dtmfOut"])
 
@@ -457,9 +457,7 @@ class World:
             raise ApiFailure(400, "bad-request", "validation-error",
                              f"digits must be a non-empty string of 0-9 * # A-D, got {digits!r}")
         with self._lock:
-            call = self._call(call_id)
-            if call.state != "active":
-                raise self._invalid_state(call)
+            self._active_call(call_id)  # keys on a call that is not active are refused
             if interval <= 0:
                 for digit in digits:
                     self._key(call_id, digit)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hmac
 import json
 import logging
 import re
@@ -14,6 +11,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 import attrs
 
+from .._wire import basic_auth_matches
 from ._engine import ApiFailure, World
 
 if TYPE_CHECKING:
@@ -144,7 +142,8 @@ def handle_api(sandbox: Sandbox, request: Request) -> Reply:
     """Authenticate, check the user, route; every failure becomes the API's error body."""
     try:
         prefix = f"/v1/users/{sandbox.user_id}/"
-        if not _authorized(request.headers.get("authorization", ""), sandbox):
+        expected = f"{sandbox.api_token}:{sandbox.api_secret}".encode()
+        if not basic_auth_matches(request.headers.get("authorization", ""), expected):
             raise ApiFailure(401, "authentication", "user-access-denied",
                              "Valid API token and secret are required (HTTP Basic)")
         match = re.match(r"/v1/users/([^/]+)/", request.path + "/")
@@ -188,16 +187,6 @@ def error_reply(failure: ApiFailure, request: Request) -> Reply:
 def _not_found(path: str) -> ApiFailure:
     return ApiFailure(404, "not-found", "resource-not-found",
                       f"The resource {path} could not be found")
-
-
-def _authorized(header: str, sandbox: Sandbox) -> bool:
-    scheme, _, encoded = header.partition(" ")
-    try:
-        given = base64.b64decode(encoded.strip(), validate=True)
-    except (binascii.Error, ValueError):
-        return False
-    expected = f"{sandbox.api_token}:{sandbox.api_secret}".encode()
-    return scheme.lower() == "basic" and hmac.compare_digest(given, expected)
 
 
 class Server(ThreadingHTTPServer):
