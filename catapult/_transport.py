@@ -9,24 +9,12 @@ import time
 from typing import Any, Iterator, Mapping, Optional, Union
 from urllib.parse import urlsplit
 
-import attrs
 import requests
 
 from . import __version__
+from ._response import NOT_JSON, Result, api_error, declares_json, excerpt, parse_json
 from ._wire import last_segment
-from .errors import (
-    APIError,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    ForbiddenError,
-    NotFoundError,
-    ProtocolError,
-    RateLimitError,
-    RequestTimeout,
-    ServerError,
-    TransportError,
-)
+from .errors import APIError, ProtocolError, RequestTimeout, TransportError
 
 logger = logging.getLogger("catapult")
 
@@ -36,45 +24,6 @@ USER_AGENT = (
     f"catapult-sdk/{__version__} python/{platform.python_version_tuple()[0]}."
     f"{platform.python_version_tuple()[1]} requests/{requests.__version__}"
 )
-
-_BY_STATUS: dict[int, type[APIError]] = {
-    400: BadRequestError,
-    401: AuthenticationError,
-    403: ForbiddenError,
-    404: NotFoundError,
-    409: ConflictError,
-    429: RateLimitError,
-}
-
-
-@attrs.frozen
-class Result:
-    """What any request returns, whatever the endpoint: status, headers, JSON, Location id."""
-
-    status: int
-    headers: Mapping[str, str]
-    data: Any
-    location_id: Optional[str] = None
-
-    def created_id(self) -> str:
-        """The id from ``Location``; the transport guarantees it when ``created=True``."""
-        assert self.location_id is not None
-        return self.location_id
-
-    def json_object(self, what: str) -> dict[str, Any]:
-        """The body as a JSON object, or a ProtocolError saying what was expected."""
-        if not isinstance(self.data, dict):
-            raise ProtocolError(f"expected a JSON object for {what}, got {_kind(self.data)}")
-        return self.data
-
-    def json_list(self, what: str) -> list[Any]:
-        """The body as a JSON array (an empty body counts as an empty list)."""
-        if self.data is None:
-            return []
-        if not isinstance(self.data, list):
-            raise ProtocolError(f"expected a JSON array for {what}, got {_kind(self.data)}")
-        return self.data
-
 
 class Transport:
     """One requests.Session bound to one user's API root; everything HTTP goes through here."""
@@ -142,7 +91,7 @@ class Transport:
             raise TransportError(f"{method} {shown}: {type(exc).__name__}: {exc}") from exc
         logger.debug("%s %s -> %s in %.0f ms", method, shown, response.status_code, _ms(started))
         if response.status_code >= 400:
-            raise _api_error(response, method, shown)
+            raise _error_for(response, method, shown)
         if response.status_code >= 300:
             # redirects are not part of the API; following one could resend a POST elsewhere
             raise ProtocolError(
@@ -179,11 +128,11 @@ class Transport:
 
     @staticmethod
     def _result(response: requests.Response, method: str, shown: str, created: bool) -> Result:
-        data = _parse_json(response)
-        if data is _NOT_JSON and _declares_json(response):
+        data = parse_json(response.content)
+        if data is NOT_JSON and declares_json(response.headers):
             raise ProtocolError(
                 f"{method} {shown}: {response.status_code} response declared JSON but is not: "
-                f"{_excerpt(response.text)!r}"
+                f"{excerpt(response.text)!r}"
             )
         location_id = None
         if created:
@@ -196,67 +145,18 @@ class Transport:
         return Result(
             status=response.status_code,
             headers=response.headers.copy(),  # case-insensitive, as HTTP header names are
-            data=None if data is _NOT_JSON else data,
+            data=None if data is NOT_JSON else data,
             location_id=location_id,
         )
 
 
-_NOT_JSON: Any = object()
-
-
-def _parse_json(response: requests.Response) -> Any:
-    """The JSON body whatever charset the content type names; None if empty."""
-    raw = response.content
-    if not raw or not raw.strip():
-        return None
-    try:
-        # json.loads on bytes detects UTF-8/16/32 itself, so "application/json;charset=UTF-8"
-        # or a missing charset both work
-        return json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return _NOT_JSON
-
-
-def _declares_json(response: requests.Response) -> bool:
-    return "json" in response.headers.get("Content-Type", "").lower()
-
-
-def _api_error(response: requests.Response, method: str, shown: str) -> APIError:
-    status = response.status_code
-    payload = _parse_json(response)
-    body = payload if isinstance(payload, dict) else {}
-    code = _text(body.get("code"))
-    kind: type[APIError]
-    if status == 429 or (status == 403 and code == "call-rate-limit"):
-        kind = RateLimitError
-    elif status >= 500:
-        kind = ServerError
-    else:
-        kind = _BY_STATUS.get(status, APIError)
-    return kind(
-        status=status,
-        category=_text(body.get("category")),
-        code=code,
-        message=_text(body.get("message")) or response.reason or f"HTTP {status}",
-        details=_details(body.get("details")),
-        method=method,
-        url=response.url or "",
-        path=shown,
-        headers=response.headers.copy(),
-        body=response.text,
+def _error_for(response: requests.Response, method: str, shown: str) -> APIError:
+    return api_error(
+        status=response.status_code, reason=response.reason or "",
+        headers=response.headers.copy(),  # case-insensitive, as HTTP header names are
+        content=response.content, text=response.text, method=method,
+        url=response.url or "", path=shown,
     )
-
-
-def _details(raw: object) -> dict[str, object]:
-    """``[{"name": n, "value": v}, ...]`` as ``{n: v}``; a dict is kept; names never renamed."""
-    if isinstance(raw, Mapping):
-        return {str(k): v for k, v in raw.items()}
-    details: dict[str, object] = {}
-    if isinstance(raw, list):
-        for item in raw:
-            if isinstance(item, Mapping) and "name" in item:
-                details[str(item["name"])] = item.get("value")
-    return details
 
 
 def _links(headers: Mapping[str, str]) -> Mapping[str, Any]:
@@ -265,18 +165,6 @@ def _links(headers: Mapping[str, str]) -> Mapping[str, Any]:
         return {}
     parsed = requests.utils.parse_header_links(link)
     return {str(item["rel"]): item for item in parsed if item.get("rel")}
-
-
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ("" if value is None else str(value))
-
-
-def _excerpt(text: str) -> str:
-    return text[:200]
-
-
-def _kind(data: object) -> str:
-    return "an empty body" if data is None else type(data).__name__
 
 
 def _ms(started: float) -> float:
