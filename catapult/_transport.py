@@ -13,7 +13,7 @@ import requests
 
 from . import __version__
 from ._response import NOT_JSON, Result, api_error, declares_json, excerpt, parse_json
-from ._wire import last_segment
+from ._wire import location_id
 from .errors import APIError, ProtocolError, RequestTimeout, TransportError
 
 logger = logging.getLogger("catapult")
@@ -134,19 +134,18 @@ class Transport:
                 f"{method} {shown}: {response.status_code} response declared JSON but is not: "
                 f"{excerpt(response.text)!r}"
             )
-        location_id = None
-        if created:
-            location_id = last_segment(response.headers.get("Location"))
-            if location_id is None:
-                raise ProtocolError(
-                    f"{method} {shown}: {response.status_code} response has no Location header "
-                    "with the new resource's id"
-                )
+        new_id = location_id(response.headers.get("Location"),
+                             f"{method} {shown}: {response.status_code} response")
+        if created and new_id is None:
+            raise ProtocolError(
+                f"{method} {shown}: {response.status_code} response has no Location header "
+                "with the new resource's id"
+            )
         return Result(
             status=response.status_code,
             headers=response.headers.copy(),  # case-insensitive, as HTTP header names are
             data=None if data is NOT_JSON else data,
-            location_id=location_id,
+            location_id=new_id,
         )
 
 

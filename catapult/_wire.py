@@ -12,10 +12,11 @@ import hmac
 import math
 import re
 from typing import Any, Callable, Iterable, Mapping, Optional, TypeVar, Union
+from urllib.parse import quote, unquote
 
 import attrs
 
-from .errors import InvalidOptionError
+from .errors import InvalidOptionError, ProtocolError
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -147,12 +148,47 @@ def basic_auth_matches(header: str, expected: bytes) -> bool:
 
 
 def last_segment(url: object) -> Optional[str]:
-    """The last non-empty path segment of a URL or path (the id in a Location or a call URL)."""
+    """The last non-empty path segment of a URL or path, for reading ids out of models
+    (a gather's call URL). Ids that go back into a path pass through ``segment`` first."""
     if not isinstance(url, str):
         return None
     path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
     segment = path.rsplit("/", 1)[-1]
     return segment or None
+
+
+_DOT_SEGMENTS = ("", ".", "..")
+
+
+def segment(value: object, what: str) -> str:
+    """``value`` as exactly one percent-encoded path segment, or an InvalidOptionError.
+
+    Every id placed in a request path goes through here. ``quote`` alone is not enough:
+    it leaves ``.`` and ``..`` as they are, and requests/urllib3 then remove such dot
+    segments, so ``..`` would send the request to the parent resource (and ``%2E%2E`` is
+    decoded back to ``..`` by requests). So empty, ``.`` and ``..`` are refused, and
+    everything else, ``/ ? # %`` included, is encoded to stay inside its segment.
+    """
+    if not isinstance(value, str) or value in _DOT_SEGMENTS:
+        raise InvalidOptionError(
+            f"{what} must be a non-empty string other than '.' and '..', got {value!r}"
+        )
+    return quote(value, safe="")
+
+
+def location_id(location: object, context: str) -> Optional[str]:
+    """The id a ``Location`` header names (its last path segment, relative or absolute URL);
+    None when there is no header, a ProtocolError when the last segment is empty, ``.`` or
+    ``..`` (an id that would point a later request at another resource)."""
+    if location is None:
+        return None
+    text_value = str(location).split("?", 1)[0].split("#", 1)[0]
+    found = unquote(text_value.rsplit("/", 1)[-1])
+    if found in _DOT_SEGMENTS:
+        raise ProtocolError(
+            f"{context}: the Location header {_show(text_value)} does not end in an id"
+        )
+    return found
 
 
 # ---------------------------------------------------------------------------------------------

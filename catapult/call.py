@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as _dt
 from typing import Any, Iterator, Mapping, Optional, Union
-from urllib.parse import quote
 
 import attrs
 
 from . import _wire
 from ._transport import Transport
 from ._wire import BOOLEAN, header_map, one_of, option, text, whole
-from .errors import CatapultError, InvalidOptionError, ProtocolError
+from .errors import CatapultError, ProtocolError
 from .gather import Gather, GatherOptions, sentence_shortcut
 
 __all__ = [
@@ -184,12 +183,6 @@ class CallLogEvent:
         )
 
 
-def _segment(value: object, what: str) -> str:
-    if not isinstance(value, str) or not value:
-        raise InvalidOptionError(f"{what} must be a non-empty string, got {value!r}")
-    return quote(value, safe="")
-
-
 @attrs.frozen(kw_only=True, repr=False)
 class Call:
     """A call. ``client.Call("c-1")`` is a handle that made no request; ``client.Call.get``
@@ -275,7 +268,7 @@ class Call:
         body = _wire.to_body(CallUpdate, _wire.items_of(options, "call update")
                              + list(kwargs.items()), "call update")
         result = self._t.request("POST", self._path(), body=body)
-        new_id = _wire.last_segment(result.headers.get("Location"))
+        new_id = result.location_id
         return Call(id=new_id, transport=self._t) if new_id else None
 
     def answer(self) -> None:
@@ -421,7 +414,7 @@ class Call:
         Raises:
             NotFoundError: no such gather or call. Other APIError, TransportError.
         """
-        result = self._t.request("GET", self._path("gather", _segment(gather_id, "gather_id")))
+        result = self._t.request("GET", self._path("gather", _wire.segment(gather_id, "gather_id")))
         return Gather.from_api(result.json_object("a gather"), call=self)
 
     def update_gather(self, gather_id: str, *, state: str = "completed") -> None:
@@ -431,7 +424,8 @@ class Call:
             InvalidOptionError: any other state; nothing was sent.
         """
         body = _wire.to_body(_GatherUpdate, [("state", state)], "gather update")
-        self._t.request("POST", self._path("gather", _segment(gather_id, "gather_id")), body=body)
+        path = self._path("gather", _wire.segment(gather_id, "gather_id"))
+        self._t.request("POST", path, body=body)
 
     def stop_gather(self, gather_id: str) -> None:
         """Stop a running gather; the same request as ``update_gather(id, state="completed")``."""
@@ -448,7 +442,7 @@ class Call:
         return self._transport
 
     def _path(self, *parts: str) -> str:
-        return "/".join(("calls", _segment(self.id, "call_id"), *parts))
+        return "/".join(("calls", _wire.segment(self.id, "call_id"), *parts))
 
 
 class CallCollection:
@@ -462,7 +456,7 @@ class CallCollection:
 
     def __call__(self, call_id: str) -> Call:
         """A handle on call ``call_id``; no request is made."""
-        _segment(call_id, "call_id")
+        _wire.segment(call_id, "call_id")
         return Call(id=call_id, transport=self._transport)
 
     def get(self, call_id: str) -> Call:

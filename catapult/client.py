@@ -6,13 +6,14 @@ import math
 import os
 from types import TracebackType
 from typing import Mapping, Optional
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import requests
 
 from ._transport import Timeout, Transport
+from ._wire import segment
 from .call import CallCollection
-from .errors import ConfigurationError
+from .errors import ConfigurationError, InvalidOptionError
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "Client"]
 
@@ -74,7 +75,7 @@ class Client:
         self.base_url = base_url.rstrip("/")
         self.timeout = _checked_timeout(timeout)
         self._transport = Transport(
-            f"{self.base_url}/v1/users/{quote(user_id, safe='')}",
+            f"{self.base_url}/v1/users/{_user_segment(user_id)}",
             (api_token, api_secret),
             self.timeout,
             session,
@@ -139,3 +140,10 @@ def _checked_timeout(timeout: object) -> Timeout:
         "timeout must be a number of seconds > 0 or a (connect, read) tuple of them, "
         f"got {timeout!r}; waiting forever is not an option"
     )
+
+
+def _user_segment(user_id: str) -> str:
+    try:
+        return segment(user_id, "user_id")
+    except InvalidOptionError as exc:
+        raise ConfigurationError(str(exc)) from None

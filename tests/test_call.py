@@ -38,7 +38,7 @@ def test_handle_makes_no_request(mocked, client):
     assert len(mocked.calls) == 0
 
 
-@pytest.mark.parametrize("bad", ["", None, 5])
+@pytest.mark.parametrize("bad", ["", ".", "..", None, 5])
 def test_handle_needs_an_id(client, bad):
     with pytest.raises(catapult.InvalidOptionError, match="call_id must be a non-empty string"):
         client.Call(bad)
@@ -179,6 +179,45 @@ def test_conflict_when_a_gather_is_running(mocked, client):
     with pytest.raises(catapult.ConflictError) as caught:
         client.Call("c-1").create_gather(max_digits=1)
     assert caught.value.code == "call-duplicate-gather-error"
+
+
+@pytest.mark.parametrize("bad", ["", ".", "..", None, 7])
+@pytest.mark.parametrize("action", [
+    lambda call, gather_id: call.get_gather(gather_id),
+    lambda call, gather_id: call.update_gather(gather_id),
+    lambda call, gather_id: call.stop_gather(gather_id),
+])
+def test_a_dot_or_empty_gather_id_is_refused_before_sending(mocked, client, action, bad):
+    # "..": requests would drop the dot segment and POST {"state":"completed"} to the call
+    with pytest.raises(catapult.InvalidOptionError, match="gather_id must be a non-empty string"):
+        action(client.Call("c-1"), bad)
+    assert len(mocked.calls) == 0
+
+
+def test_a_bound_call_with_a_dot_id_sends_nothing(mocked, client):
+    call = catapult.Call.from_api({"id": ".."}, transport=client._transport)
+    with pytest.raises(catapult.InvalidOptionError, match="call_id"):
+        call.hang_up()
+    assert len(mocked.calls) == 0
+
+
+@pytest.mark.parametrize("location", ["/v1/users/u-user/calls/", "/v1/users/u-user/calls/.."])
+def test_transfer_refuses_a_location_without_an_id(mocked, client, location):
+    mocked.add(responses.POST, f"{ROOT}/calls/c-1", status=201, headers={"Location": location})
+    with pytest.raises(catapult.ProtocolError, match="does not end in an id"):
+        client.Call("c-1").transfer("+19195551000")
+
+
+@pytest.mark.parametrize("call_id, gather_id, path", [
+    ("c/1", "g?2", "calls/c%2F1/gather/g%3F2"),
+    ("c#1", "a/..", "calls/c%231/gather/a%2F.."),
+    ("...", "%2E%2E", "calls/.../gather/%252E%252E"),
+    ("c 1", "g\u00e9", "calls/c%201/gather/g%C3%A9"),
+])
+def test_odd_ids_stay_inside_their_segment(mocked, client, call_id, gather_id, path):
+    mocked.add(responses.GET, f"{ROOT}/{path}", json={"id": "g"})
+    client.Call(call_id).get_gather(gather_id)
+    assert mocked.calls[0].request.path_url == f"/v1/users/u-user/{path}"
 
 
 def test_ids_are_escaped_in_paths(mocked, client):

@@ -123,3 +123,9 @@ def test_user_id_is_escaped_in_the_path(mocked):
     mocked.add(responses.GET, f"{BASE}/v1/users/u%2Fodd/calls/c-1", json={"id": "c-1"})
     with catapult.Client("u/odd", TOKEN, SECRET, base_url=BASE) as client:
         client.Call.get("c-1")
+
+
+@pytest.mark.parametrize("user_id", [".", ".."])
+def test_a_dot_user_id_is_a_configuration_error(user_id):
+    with pytest.raises(catapult.ConfigurationError, match="user_id must be"):
+        catapult.Client(user_id, TOKEN, SECRET, base_url=BASE)

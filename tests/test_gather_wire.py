@@ -103,11 +103,25 @@ def test_sentence_shortcut_keywords_replace_top_level_defaults(mocked, client):
 @pytest.mark.parametrize("location", [
     "/v1/users/u-user/calls/c-1/gather/gtr-abc",
     "https://api.catapult.inetwork.com/v1/users/u-user/calls/c-1/gather/gtr-abc",
-    "https://api.catapult.inetwork.com/v1/users/u-user/calls/c-1/gather/gtr-abc/",
+    "https://api.catapult.inetwork.com/v1/users/u-user/calls/c-1/gather/gtr-abc?x=1",
 ])
 def test_create_gather_returns_id_from_relative_or_absolute_location(mocked, client, location):
     created(mocked, location)
     assert client.Call("c-1").create_gather(max_digits=1).id == "gtr-abc"
+
+
+@pytest.mark.parametrize("location", [
+    "/v1/users/u-user/calls/c-1/gather/",
+    "/v1/users/u-user/calls/c-1/gather/..",
+    "/v1/users/u-user/calls/c-1/gather/.",
+    "/v1/users/u-user/calls/c-1/gather/%2E%2E",
+    "",
+])
+def test_create_gather_refuses_a_location_that_ends_without_an_id(mocked, client, location):
+    # an id of "" / "." / ".." would aim gather.stop() at the call itself
+    created(mocked, location)
+    with pytest.raises(catapult.ProtocolError, match="does not end in an id"):
+        client.Call("c-1").create_gather(max_digits=1)
 
 
 def test_create_gather_without_location_is_protocol_error(mocked, client):
