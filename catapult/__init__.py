@@ -4,7 +4,7 @@ __version__ = "0.1.0"
 
 from .call import AudioOptions, Call, CallLogEvent, CallOptions, CallState, CallUpdate
 from .callbacks import CallbackApp
-from .client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, Client
+from .client import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, Client, Timeout
 from .errors import (
     APIError,
     AuthenticationError,
@@ -58,6 +58,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "DtmfEvent",
     "ErrorEvent",
@@ -83,6 +84,7 @@ __all__ = [
     "RequestTimeout",
     "ServerError",
     "SpeakEvent",
+    "Timeout",
     "TimeoutEvent",
     "TranscriptionEvent",
     "TransportError",

@@ -1,48 +1,103 @@
-"""The HTTP transport: session, auth, JSON, Location ids, error mapping, paging, logging."""
+"""The HTTP transport: session, auth, JSON, Location ids, the deadline, retries, logging."""
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import platform
 import time
-from typing import Any, Iterator, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Union
 from urllib.parse import urlsplit
 
 import requests
+import requests.adapters
+import requests.auth
+from urllib3.exceptions import NewConnectionError
 
-from . import __version__
+from . import __version__, _retry
+from ._deadline import POOL_CLASSES, WATCHDOG, Attempt
 from ._response import NOT_JSON, Result, api_error, declares_json, excerpt, parse_json
-from ._wire import location_id
+from ._wire import location_id, redact_userinfo
 from .errors import APIError, ProtocolError, RequestTimeout, TransportError
 
-logger = logging.getLogger("catapult")
+if TYPE_CHECKING:
+    from .client import Timeout
 
-Timeout = Union[float, tuple[float, float]]
+logger = logging.getLogger("catapult")
 
 USER_AGENT = (
     f"catapult-sdk/{__version__} python/{platform.python_version_tuple()[0]}."
     f"{platform.python_version_tuple()[1]} requests/{requests.__version__}"
 )
 
+
+class BasicAuth(requests.auth.AuthBase):
+    """HTTP Basic with the API token and secret; the header is built once, and the repr
+    shows neither."""
+
+    def __init__(self, token: str, secret: str) -> None:
+        self._header = "Basic " + base64.b64encode(f"{token}:{secret}".encode()).decode()
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        request.headers["Authorization"] = self._header
+        return request
+
+    def __repr__(self) -> str:
+        return "<BasicAuth (credentials hidden)>"
+
+
+class GuardedAdapter(requests.adapters.HTTPAdapter):
+    """requests' adapter over connections that the deadline watchdog can cut off."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = POOL_CLASSES
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):
+            manager.pool_classes_by_scheme = POOL_CLASSES
+        return manager
+
+
 class Transport:
-    """One requests.Session bound to one user's API root; everything HTTP goes through here."""
+    """One requests.Session bound to one user's API root; everything HTTP goes through here.
+
+    Each ``request`` is one SDK call: tried up to ``1 + max_retries`` times, all of it
+    within ``timeout.total`` seconds of wall-clock time (see ``_retry`` for what is retried).
+    """
 
     def __init__(
         self,
         root: str,
-        auth: tuple[str, str],
+        auth: BasicAuth,
         timeout: Timeout,
+        max_retries: int,
         session: Optional[requests.Session] = None,
     ) -> None:
         self.root = root.rstrip("/")
         self.timeout = timeout
+        self.max_retries = max_retries
         self._auth = auth
         self._owns_session = session is None
-        self.session = session if session is not None else requests.Session()
+        if session is None:
+            session = requests.Session()
+            session.mount("https://", GuardedAdapter())
+            session.mount("http://", GuardedAdapter())
+        elif type(session.get_adapter(self.root)) is requests.adapters.HTTPAdapter:
+            # a session of the caller's keeps its settings, but its stock adapter cannot
+            # enforce the deadline against a server that trickles bytes
+            origin = urlsplit(self.root)
+            session.mount(f"{origin.scheme}://{origin.netloc}/", GuardedAdapter())
+        self.session = session
 
     def __repr__(self) -> str:
         return f"<Transport {self.root}>"
+
+    def with_settings(self, timeout: Timeout, max_retries: int) -> Transport:
+        """A transport with other settings over the same session and connection pool."""
+        return Transport(self.root, self._auth, timeout, max_retries, self.session)
 
     def close(self) -> None:
         """Close the session, if this transport created it."""
@@ -59,7 +114,8 @@ class Transport:
         created: bool = False,
         url: Optional[str] = None,
     ) -> Result:
-        """Send one request and return its Result, or raise the exception for what happened.
+        """Send one request, with its retries, and return its Result, or raise the exception
+        for what happened last.
 
         Args:
             method: the HTTP method.
@@ -69,6 +125,12 @@ class Transport:
             created: the response must carry a ``Location`` (201 Created); its last segment
                 becomes ``Result.location_id``, and a response without one is a ProtocolError.
             url: an absolute URL to use instead of ``path`` (a paging ``next`` link).
+
+        Raises:
+            APIError: a status >= 400, after the retries that the status allows.
+            RequestTimeout: no complete answer by the deadline.
+            TransportError: no answer, after the retries that are safe.
+            ProtocolError: an answer that breaks the API's contract.
         """
         target = url or f"{self.root}/{path}"
         shown = urlsplit(target).path
@@ -78,27 +140,84 @@ class Transport:
             data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
             headers["Content-Type"] = "application/json; charset=utf-8"
         started = time.monotonic()
-        try:
-            response = self.session.request(
-                method, target, params=params, data=data, headers=headers, auth=self._auth,
-                timeout=self.timeout, verify=self._verify(), allow_redirects=False,
-            )
-        except requests.Timeout as exc:
-            logger.debug("%s %s timed out after %.0f ms", method, shown, _ms(started))
-            raise RequestTimeout(f"{method} {shown}: no answer within {self.timeout} s") from exc
-        except requests.RequestException as exc:
-            logger.debug("%s %s failed: %s", method, shown, type(exc).__name__)
-            raise TransportError(f"{method} {shown}: {type(exc).__name__}: {exc}") from exc
-        logger.debug("%s %s -> %s in %.0f ms", method, shown, response.status_code, _ms(started))
-        if response.status_code >= 400:
-            raise _error_for(response, method, shown)
-        if response.status_code >= 300:
-            # redirects are not part of the API; following one could resend a POST elsewhere
-            raise ProtocolError(
-                f"{method} {shown}: unexpected redirect {response.status_code} to "
-                f"{response.headers.get('Location', '(no Location)')}"
-            )
-        return self._result(response, method, shown, created)
+        deadline = started + self.timeout.total
+        tries = 0
+        while True:
+            tries += 1
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise self._late(method, shown, tries - 1)
+            attempt = Attempt(deadline)
+            failure: Optional[BaseException] = None
+            WATCHDOG.arm(attempt)
+            try:
+                response = self.session.request(
+                    method, target, params=params, data=data, headers=headers, auth=self._auth,
+                    timeout=(min(self.timeout.connect, remaining),
+                             min(self.timeout.read, remaining)),
+                    verify=self._verify(), allow_redirects=False,
+                )
+            except (requests.RequestException, OSError) as exc:
+                failure = exc
+            finally:
+                WATCHDOG.disarm()
+            if attempt.expired:
+                # the watchdog cut the socket: whatever was read is an answer cut short (a
+                # header block ended by the close looks complete to http.client)
+                raise self._late(method, shown, tries) from failure
+            if failure is not None:
+                if time.monotonic() >= deadline:
+                    raise self._late(method, shown, tries) from failure
+                why = _retry_after_failure(method, failure, attempt)
+                wait = _retry.backoff(tries) if why else 0.0
+                if why and self._may_retry(method, shown, tries, wait, deadline, why):
+                    continue
+                raise self._failed(method, shown, tries, failure) from failure
+            logger.debug("%s %s -> %s in %.0f ms", method, shown, response.status_code,
+                         _ms(started))
+            if response.status_code >= 400:
+                error = _error_for(response, method, shown)
+                error.attempts = tries
+                retry = _retry.after_status(method, error, tries)
+                if retry and self._may_retry(method, shown, tries, retry[0], deadline, retry[1]):
+                    continue
+                raise error
+            if response.status_code >= 300:
+                # redirects are not part of the API; following one could resend a POST
+                raise ProtocolError(
+                    f"{method} {shown}: unexpected redirect {response.status_code} to "
+                    f"{response.headers.get('Location', '(no Location)')}"
+                )
+            return self._result(response, method, shown, created)
+
+    def _may_retry(self, method: str, shown: str, tries: int, wait: float, deadline: float,
+                   why: str) -> bool:
+        """Whether to try again (retries left, and the wait fits the deadline); waits if so."""
+        if tries > self.max_retries or time.monotonic() + wait >= deadline:
+            return False
+        logger.info("retrying %s %s in %.2f s (retry %d of %d): %s", method, shown, wait,
+                    tries, self.max_retries, why)
+        time.sleep(wait)
+        return True
+
+    def _late(self, method: str, shown: str, tries: int) -> RequestTimeout:
+        total = self.timeout.total
+        logger.debug("%s %s: no complete answer within %g s", method, shown, total)
+        error = RequestTimeout(
+            f"{method} {shown}: no complete answer within the {total:g} s deadline "
+            f"({_tries(tries)})"
+        )
+        error.attempts = tries
+        return error
+
+    def _failed(self, method: str, shown: str, tries: int, exc: BaseException) -> TransportError:
+        timed_out = isinstance(exc, requests.Timeout)
+        kind = RequestTimeout if timed_out else TransportError
+        detail = redact_userinfo(f"{type(exc).__name__}: {exc}")
+        logger.debug("%s %s failed: %s", method, shown, type(exc).__name__)
+        error = kind(f"{method} {shown}: {detail} ({_tries(tries)})")
+        error.attempts = tries
+        return error
 
     def paginate(self, path: str, params: Optional[Mapping[str, Any]] = None) -> Iterator[Any]:
         """Yield the items of a list endpoint, following ``Link: <...>; rel="next"``."""
@@ -164,6 +283,26 @@ def _links(headers: Mapping[str, str]) -> Mapping[str, Any]:
         return {}
     parsed = requests.utils.parse_header_links(link)
     return {str(item["rel"]): item for item in parsed if item.get("rel")}
+
+
+def _retry_after_failure(method: str, exc: BaseException, attempt: Attempt) -> Optional[str]:
+    """Why a request that got no answer may be sent again, or None when it may not."""
+    if isinstance(exc, requests.exceptions.SSLError):
+        return None  # a certificate problem does not go away by asking again
+    if isinstance(exc, requests.ConnectTimeout):
+        return "connect timeout: the request was never sent"
+    reason = exc.args[0] if exc.args else None
+    if isinstance(getattr(reason, "reason", None), NewConnectionError):
+        return "no connection (refused or no address): the request was never sent"
+    if attempt.unsent:
+        return "the connection closed before the request was written"
+    if method in _retry.IDEMPOTENT:
+        return f"{type(exc).__name__} on an idempotent request"
+    return None
+
+
+def _tries(count: int) -> str:
+    return f"{count} attempt{'s' if count != 1 else ''}"
 
 
 def _ms(started: float) -> float:

@@ -157,6 +157,15 @@ def last_segment(url: object) -> Optional[str]:
     return segment or None
 
 
+_USERINFO = re.compile(r"(?:(?<=//)|^)[^/?#\s]*@")
+
+
+def redact_userinfo(text_value: str) -> str:
+    """``text`` with any ``user:password@`` of a URL in it masked, malformed URLs included
+    (``https//t-1:secret@host`` becomes ``https//***@host``)."""
+    return _USERINFO.sub("***@", text_value)
+
+
 _DOT_SEGMENTS = ("", ".", "..")
 
 

@@ -2,24 +2,71 @@
 
 from __future__ import annotations
 
+import copy
 import math
 import os
 from types import TracebackType
-from typing import Mapping, Optional
+from typing import Any, Callable, Mapping, Optional, Union
 from urllib.parse import urlsplit
 
+import attrs
 import requests
 
-from ._transport import Timeout, Transport
-from ._wire import segment
+from ._transport import BasicAuth, Transport
+from ._wire import redact_userinfo, segment
 from .call import CallCollection
 from .errors import ConfigurationError, InvalidOptionError
 
-__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "Client"]
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Client", "Timeout"]
 
 DEFAULT_BASE_URL = "https://api.catapult.inetwork.com"
-#: seconds to connect, seconds to wait for each read of the answer
-DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 30.0)
+DEFAULT_MAX_RETRIES = 2
+_TOTAL = 60.0
+
+
+def _seconds(name: str) -> Callable[[Any, Any, float], None]:
+    def check(instance: Any, attribute: Any, value: float) -> None:
+        if not math.isfinite(value) or value <= 0:
+            raise ConfigurationError(
+                f"timeout must be a finite number of seconds > 0 for {name}, got {value!r}; "
+                "waiting forever is not an option"
+            )
+    return check
+
+
+def _to_float(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ConfigurationError(f"timeout must be given in seconds (int or float), got {value!r}")
+    return float(value)
+
+
+@attrs.frozen
+class Timeout:
+    """How long one SDK call may take, in seconds.
+
+    Attributes:
+        connect: to open a connection (each attempt).
+        read: to wait for each read of the answer (each attempt), as in requests.
+        total: a hard wall-clock deadline for the whole call, every retry and wait
+            included, kept even against a server that trickles its answer byte by byte.
+            The call raises ``RequestTimeout`` at most about half a second after it.
+            (Resolving the host name is the one step that the operating system does not
+            let it cut short.)
+
+    Example:
+        >>> client = catapult.Client(..., timeout=catapult.Timeout(connect=2, read=10, total=20))
+    """
+
+    connect: float = attrs.field(default=5.0, converter=_to_float, validator=_seconds("connect"))
+    read: float = attrs.field(default=30.0, converter=_to_float, validator=_seconds("read"))
+    total: float = attrs.field(default=_TOTAL, converter=_to_float, validator=_seconds("total"))
+
+
+#: 5 s to connect, 30 s for each read, 60 s in all
+DEFAULT_TIMEOUT = Timeout()
+
+#: what ``timeout=`` takes
+TimeoutLike = Union[Timeout, float, tuple[float, float]]
 
 
 class Client:
@@ -36,10 +83,21 @@ class Client:
         api_secret: your API secret.
         base_url: the API host (default ``https://api.catapult.inetwork.com``), e.g. a
             sandbox's ``base_url``.
-        timeout: seconds, or a ``(connect, read)`` tuple as in requests; default (5, 30).
-            There is no way to wait forever.
-        session: a ``requests.Session`` of yours (proxies, adapters, CA bundle); it is not
-            closed by ``close()``.
+        timeout: a ``catapult.Timeout(connect, read, total)``; or a number or a
+            ``(connect, read)`` tuple as in requests, and then ``total`` is 60 s (or
+            connect + read, if that is longer). Default ``Timeout(5, 30, 60)``. There is
+            no way to wait forever.
+        max_retries: how many times a failed request may be sent again (default 2; 0 for
+            never), with exponential backoff and full jitter, inside ``timeout.total``:
+            any request that provably never reached the API (refused, no address, connect
+            timeout, a kept-alive connection found closed before the request was written);
+            any request refused with 429 or 403 ``call-rate-limit``, after the reset time
+            the API names (``X-RateLimit-Reset`` or ``Retry-After``) when it fits the
+            deadline; GET, PUT and DELETE also after 502, 503, 504, a read timeout or a
+            lost connection. A POST that may have reached the API is never sent twice.
+        session: a ``requests.Session`` of yours (proxies, CA bundle, headers); it is not
+            closed by ``close()``. If it has requests' stock adapter for ``base_url``,
+            catapult mounts its own there (the same, plus the deadline watchdog).
 
     Raises:
         ConfigurationError: a credential is missing or empty, or a setting is malformed.
@@ -56,7 +114,8 @@ class Client:
         api_secret: str,
         *,
         base_url: str = DEFAULT_BASE_URL,
-        timeout: Timeout = DEFAULT_TIMEOUT,
+        timeout: TimeoutLike = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         session: Optional[requests.Session] = None,
     ) -> None:
         for name, value in (("user_id", user_id), ("api_token", api_token),
@@ -65,27 +124,63 @@ class Client:
                 raise ConfigurationError(f"{name} is missing: pass a non-empty string")
         parts = urlsplit(base_url) if isinstance(base_url, str) else None
         if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+            shown = redact_userinfo(base_url) if isinstance(base_url, str) else base_url
             raise ConfigurationError(
-                f"base_url must be an http(s) URL such as {DEFAULT_BASE_URL!r}, got {base_url!r}"
+                f"base_url must be an http(s) URL such as {DEFAULT_BASE_URL!r}, got {shown!r}"
             )
         if parts.username is not None or parts.password is not None:
             # they would end up in URLs that errors and logs show; use the arguments instead
             raise ConfigurationError("base_url must not contain credentials (user:pass@)")
         self.user_id = user_id
         self.base_url = base_url.rstrip("/")
-        self.timeout = _checked_timeout(timeout)
-        self._transport = Transport(
+        self._bind(Transport(
             f"{self.base_url}/v1/users/{_user_segment(user_id)}",
-            (api_token, api_secret),
-            self.timeout,
+            BasicAuth(api_token, api_secret),
+            _checked_timeout(timeout),
+            _checked_retries(max_retries),
             session,
-        )
+        ))
+
+    def _bind(self, transport: Transport) -> None:
+        self._transport = transport
         #: the calls of this user: ``client.Call("c-1")``, ``client.Call.get``, ``.create``
-        self.Call = CallCollection(self._transport)
+        self.Call = CallCollection(transport)
+
+    @property
+    def timeout(self) -> Timeout:
+        """The ``Timeout`` of every call made through this client."""
+        return self._transport.timeout
+
+    @property
+    def max_retries(self) -> int:
+        """How many times a failed request may be sent again (see ``Client``)."""
+        return self._transport.max_retries
+
+    def with_options(self, *, timeout: Optional[TimeoutLike] = None,
+                     max_retries: Optional[int] = None) -> Client:
+        """A client with other settings that shares this one's session and connections,
+        for one slow or critical call: ``client.with_options(timeout=120).Call.get(id)``.
+
+        Closing it does nothing; closing this client closes the shared session.
+
+        Args:
+            timeout: as in ``Client``; default this client's.
+            max_retries: as in ``Client``; default this client's.
+
+        Raises:
+            ConfigurationError: a malformed setting.
+        """
+        other: Client = copy.copy(self)
+        other._bind(self._transport.with_settings(
+            _checked_timeout(timeout) if timeout is not None else self.timeout,
+            _checked_retries(max_retries) if max_retries is not None else self.max_retries,
+        ))
+        return other
 
     @classmethod
     def from_env(cls, environ: Optional[Mapping[str, str]] = None, *,
-                 timeout: Timeout = DEFAULT_TIMEOUT,
+                 timeout: TimeoutLike = DEFAULT_TIMEOUT,
+                 max_retries: int = DEFAULT_MAX_RETRIES,
                  session: Optional[requests.Session] = None) -> Client:
         """A client from ``BANDWIDTH_USER_ID``, ``BANDWIDTH_API_TOKEN``, ``BANDWIDTH_API_SECRET``
         and the optional ``BANDWIDTH_API_ENDPOINT`` (the names the older SDKs read).
@@ -93,6 +188,7 @@ class Client:
         Args:
             environ: where to read them (default ``os.environ``).
             timeout: as in ``Client``.
+            max_retries: as in ``Client``.
             session: as in ``Client``.
 
         Raises:
@@ -109,7 +205,7 @@ class Client:
         return cls(
             env["BANDWIDTH_USER_ID"], env["BANDWIDTH_API_TOKEN"], env["BANDWIDTH_API_SECRET"],
             base_url=env.get("BANDWIDTH_API_ENDPOINT", "").strip() or DEFAULT_BASE_URL,
-            timeout=timeout, session=session,
+            timeout=timeout, max_retries=max_retries, session=session,
         )
 
     def close(self) -> None:
@@ -128,18 +224,27 @@ class Client:
 
 
 def _checked_timeout(timeout: object) -> Timeout:
-    def positive(value: object) -> bool:
-        return (isinstance(value, (int, float)) and not isinstance(value, bool)
-                and math.isfinite(value) and value > 0)
+    if isinstance(timeout, Timeout):
+        return timeout
+    if isinstance(timeout, tuple) and len(timeout) == 2:
+        connect, read = timeout
+    elif isinstance(timeout, (int, float)) and not isinstance(timeout, bool):
+        connect = read = timeout
+    else:
+        raise ConfigurationError(
+            "timeout must be a catapult.Timeout, a number of seconds > 0 or a (connect, read) "
+            f"tuple of them, got {timeout!r}; waiting forever is not an option"
+        )
+    connect, read = _to_float(connect), _to_float(read)
+    total = max(_TOTAL, connect + read) if math.isfinite(connect + read) else _TOTAL
+    return Timeout(connect, read, total)
 
-    if positive(timeout):
-        return float(timeout)  # type: ignore[arg-type]
-    if isinstance(timeout, tuple) and len(timeout) == 2 and all(map(positive, timeout)):
-        return (float(timeout[0]), float(timeout[1]))
-    raise ConfigurationError(
-        "timeout must be a number of seconds > 0 or a (connect, read) tuple of them, "
-        f"got {timeout!r}; waiting forever is not an option"
-    )
+
+def _checked_retries(max_retries: object) -> int:
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or not (
+            0 <= max_retries <= 10):
+        raise ConfigurationError(f"max_retries must be an int from 0 to 10, got {max_retries!r}")
+    return max_retries
 
 
 def _user_segment(user_id: str) -> str:

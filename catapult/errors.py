@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
+import email.utils
+import time
 from typing import Mapping, Optional
 
 __all__ = [
@@ -45,13 +47,20 @@ class ConfigurationError(CatapultError):
 class TransportError(CatapultError):
     """No HTTP response was received: connection refused or reset, DNS, TLS.
 
-    The request may or may not have reached the API; retrying a create can duplicate it.
+    The client has already retried what was safe to retry (see ``Client``): a POST that may
+    have reached the API is never resent, so retrying a create yourself can duplicate it.
     The original requests exception is chained as ``__cause__``.
+
+    Attributes:
+        attempts: how many times the request was tried, retries included.
     """
+
+    attempts: int = 1
 
 
 class RequestTimeout(TransportError):
-    """The API did not connect or answer within the client's timeout."""
+    """No complete answer within the client's timeout: a connect or read timeout, or the
+    ``total`` deadline of the call, which covers every retry and wait."""
 
 
 class ProtocolError(CatapultError):
@@ -78,7 +87,10 @@ class APIError(CatapultError):
         url: the full request URL.
         headers: the response headers (names looked up case-insensitively).
         body: the response body as text.
+        attempts: how many times the request was tried, retries included.
     """
+
+    attempts: int = 1
 
     def __init__(
         self,
@@ -150,24 +162,41 @@ class ConflictError(APIError):
 
 
 class RateLimitError(APIError):
-    """429, or 403 call-rate-limit: too many requests; safe to retry after ``reset_at``.
+    """429, or 403 call-rate-limit: too many requests. The API refused without acting, so
+    the client retries it (POST included) when the wait fits in the deadline; this is
+    raised once it does not, or the retries are used up. Safe to retry after ``reset_at``.
 
     Attributes:
-        reset_at: when the limit resets (UTC), from ``X-RateLimit-Reset``; None if not sent.
+        reset_at: when the limit resets (aware UTC), from ``X-RateLimit-Reset`` (epoch
+            milliseconds) or else ``Retry-After`` (seconds or an HTTP date); None if neither.
     """
 
-    @property
-    def reset_at(self) -> Optional[_dt.datetime]:
-        """When the limit resets (aware UTC), from ``X-RateLimit-Reset`` in epoch ms; or None."""
-        raw = next((v for k, v in self.headers.items() if k.lower() == "x-ratelimit-reset"), None)
-        if raw is None:
+    def __init__(self, **fields: object) -> None:
+        super().__init__(**fields)  # type: ignore[arg-type]
+        self.reset_at = reset_time(self.headers, time.time())
+
+
+def reset_time(headers: Mapping[str, str], now: float) -> Optional[_dt.datetime]:
+    """When a rate limit resets, from ``X-RateLimit-Reset`` (epoch ms) or ``Retry-After``
+    (seconds after ``now``, or an HTTP date); None when neither header is readable."""
+    found = {k.lower(): str(v).strip() for k, v in headers.items()
+             if k.lower() in ("x-ratelimit-reset", "retry-after")}
+    reset, after = found.get("x-ratelimit-reset"), found.get("retry-after")
+    try:
+        if reset is not None:
+            return _dt.datetime.fromtimestamp(float(reset) / 1000, tz=_dt.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        pass
+    try:
+        if after is None:
             return None
-        try:
-            millis = int(str(raw).strip())
-            return _dt.datetime.fromtimestamp(millis / 1000, tz=_dt.timezone.utc)
-        except (ValueError, OverflowError, OSError):
-            return None
+        if after.replace(".", "", 1).isdigit():
+            return _dt.datetime.fromtimestamp(now + float(after), tz=_dt.timezone.utc)
+        moment = email.utils.parsedate_to_datetime(after)
+        return moment if moment.tzinfo else moment.replace(tzinfo=_dt.timezone.utc)
+    except (ValueError, TypeError, OverflowError, OSError):
+        return None
 
 
 class ServerError(APIError):
-    """5xx: the API failed; a retry later may succeed."""
+    """5xx: the API failed; a retry later may succeed (GETs are retried on 502/503/504)."""

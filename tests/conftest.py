@@ -24,5 +24,7 @@ def mocked() -> Iterator[responses.RequestsMock]:
 
 @pytest.fixture
 def client() -> Iterator[catapult.Client]:
-    with catapult.Client("u-user", TOKEN, SECRET, base_url=BASE) as api:
+    """A client without retries: these tests pin one request each (retries: test_retries.py,
+    test_faults.py)."""
+    with catapult.Client("u-user", TOKEN, SECRET, base_url=BASE, max_retries=0) as api:
         yield api

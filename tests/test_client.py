@@ -46,7 +46,8 @@ def test_timeout_cannot_be_none_or_nonsense(timeout):
 def test_defaults():
     client = catapult.Client("u-1", TOKEN, SECRET)
     assert client.base_url == "https://api.catapult.inetwork.com"
-    assert client.timeout == (5.0, 30.0)
+    assert client.timeout == catapult.Timeout(connect=5.0, read=30.0, total=60.0)
+    assert client.max_retries == 2
     client.close()
 
 

@@ -48,10 +48,14 @@ def test_user_agent_names_sdk_python_and_requests():
 def test_default_timeout_is_always_passed(mocked, client):
     mocked.add(responses.GET, CALL_URL, json=CALL)
     client.Call.get("c-9")
-    assert mocked.calls[0].request.req_kwargs["timeout"] == catapult.DEFAULT_TIMEOUT
+    # (connect, read) of each attempt, never more than what is left of the 60 s total
+    assert mocked.calls[0].request.req_kwargs["timeout"] == (5.0, 30.0)
 
 
-@pytest.mark.parametrize("timeout, passed", [(2, 2.0), (0.5, 0.5), ((1, 9), (1.0, 9.0))])
+@pytest.mark.parametrize("timeout, passed", [
+    (2, (2.0, 2.0)), (0.5, (0.5, 0.5)), ((1, 9), (1.0, 9.0)),
+    (catapult.Timeout(connect=1, read=9, total=70), (1.0, 9.0)),
+])
 def test_client_timeout_is_passed_on_every_request(mocked, timeout, passed):
     mocked.add(responses.GET, CALL_URL, json=CALL)
     mocked.add(responses.POST, f"{CALL_URL}/gather", status=201,
