@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import io
 import logging
 import socketserver
 import threading
-from typing import Any, Callable, Iterable, Optional, TypeVar, Union
+from typing import IO, Any, Callable, Iterable, Optional, TypeVar, Union
 from urllib.parse import parse_qsl
 from wsgiref import simple_server
 
@@ -26,7 +27,15 @@ StartResponse = Callable[..., Any]
 _OTHER_TYPES = ("sms", "conference", "conference-member", "conference-playback",
                 "conference-speak")
 _REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 405: "Method Not Allowed",
-            413: "Payload Too Large", 500: "Internal Server Error"}
+            411: "Length Required", 413: "Payload Too Large", 500: "Internal Server Error"}
+
+
+class _BadBody(Exception):
+    """A body that cannot be read whole: answered with ``status`` and never dispatched."""
+
+    def __init__(self, status: int, text: str) -> None:
+        super().__init__(text)
+        self.status = status
 
 
 class CallbackApp:
@@ -37,9 +46,12 @@ class CallbackApp:
     concurrently (threads or processes); the app keeps no state per request.
 
     Replies: 200 once handled (also when no handler matched; that is logged), 400 for a
-    body that is not an event, 401 when credentials are set and do not match, 405 for a
-    method other than POST or GET, 413 for a body above ``max_body``, 500 when a handler
-    raised (logged with its traceback; the app keeps serving).
+    body that is not an event or that ended before its ``Content-Length``, 401 when
+    credentials are set and do not match, 405 for a method other than POST or GET, 411
+    for a chunked body that the WSGI server does not de-chunk (it does not set
+    ``wsgi.input_terminated``), 413 for a body above ``max_body``, 500 when a handler
+    raised (logged with its traceback; the app keeps serving). Only a body read whole is
+    ever dispatched.
 
     Args:
         username: with ``password``, the Basic credentials you embedded in the callback URL
@@ -152,11 +164,10 @@ class CallbackApp:
                 event = parse_event(dict(parse_qsl(environ.get("QUERY_STRING", ""),
                                                    keep_blank_values=True)))
             else:
-                body = self._read(environ)
-                if body is None:
-                    return _reply(start_response, 413,
-                                  f"body larger than {self.max_body} bytes")
-                event = self._parse_post(environ, body)
+                event = self._parse_post(environ, self._read(environ))
+        except _BadBody as exc:
+            logger.warning("rejected callback: %s", exc)
+            return _reply(start_response, exc.status, str(exc))
         except EventParseError as exc:
             logger.warning("rejected callback: %s", exc)
             return _reply(start_response, 400, str(exc))
@@ -172,21 +183,33 @@ class CallbackApp:
         assert self._credentials is not None
         return basic_auth_matches(str(environ.get("HTTP_AUTHORIZATION", "")), self._credentials)
 
-    def _read(self, environ: dict[str, Any]) -> Optional[bytes]:
-        """The body, or None when it is larger than ``max_body``."""
+    def _read(self, environ: dict[str, Any]) -> bytes:
+        """The whole body, or a _BadBody saying why not (too large, cut short, unframed)."""
         stream = environ.get("wsgi.input")
-        length_text = environ.get("CONTENT_LENGTH") or ""
-        if length_text.strip():
+        length_text = str(environ.get("CONTENT_LENGTH") or "").strip()
+        chunked = "chunked" in str(environ.get("HTTP_TRANSFER_ENCODING", "")).lower()
+        if length_text:
             try:
                 length = int(length_text)
             except ValueError:
-                length = -1
+                raise _BadBody(400, f"Content-Length is not a number: {length_text[:20]!r}") \
+                    from None
             if length > self.max_body:
-                return None
-            return stream.read(length) if stream is not None and length > 0 else b""
-        if "chunked" in str(environ.get("HTTP_TRANSFER_ENCODING", "")).lower() and stream:
-            body: bytes = stream.read(self.max_body + 1)
-            return None if len(body) > self.max_body else body
+                raise _BadBody(413, f"body larger than {self.max_body} bytes")
+            body = _read_from(stream, length) if length > 0 else b""
+            if len(body) < length:
+                raise _BadBody(400, f"body ended after {len(body)} of its {length} bytes")
+            return body
+        if chunked:
+            if not environ.get("wsgi.input_terminated"):
+                # the server hands over the raw chunked stream, with no end that a read
+                # could stop at: waiting would hang until the sender gives up
+                raise _BadBody(411, "a chunked body needs a server that de-chunks it "
+                                    "(gunicorn, or catapult's make_server); send Content-Length")
+            body = _read_from(stream, self.max_body + 1)
+            if len(body) > self.max_body:
+                raise _BadBody(413, f"body larger than {self.max_body} bytes")
+            return body
         return b""
 
     @staticmethod
@@ -199,6 +222,24 @@ class CallbackApp:
                 raise EventParseError("not a callback event: the form is not UTF-8") from exc
             return parse_event(dict(parse_qsl(text, keep_blank_values=True)))
         return parse_event(body)
+
+
+def _read_from(stream: Optional[IO[bytes]], limit: int) -> bytes:
+    """Up to ``limit`` bytes, stopping early only at the end of the stream."""
+    if stream is None:
+        return b""
+    parts: list[bytes] = []
+    got = 0
+    try:
+        while got < limit:
+            part = stream.read(limit - got)
+            if not part:
+                break
+            parts.append(part)
+            got += len(part)
+    except Exception as exc:  # a socket timeout, or the WSGI server's own "no more data"
+        raise _BadBody(400, f"body could not be read whole: {type(exc).__name__}") from exc
+    return b"".join(parts)
 
 
 def _matches(kind: Union[str, type[Event], None], event: Event) -> bool:
@@ -226,9 +267,66 @@ class _ThreadingWSGIServer(socketserver.ThreadingMixIn, simple_server.WSGIServer
     request_queue_size = 128  # the default of 5 drops bursts of concurrent callbacks
 
 
-class _QuietHandler(simple_server.WSGIRequestHandler):
+class _Handler(simple_server.WSGIRequestHandler):
+    """wsgiref's handler, plus what a callback receiver needs from it: chunked bodies are
+    de-chunked (wsgiref passes them through raw, so a read would wait for the sender to
+    give up), and a client that stalls is dropped after ``timeout`` seconds instead of
+    holding its thread forever."""
+
+    #: seconds a read from the client may block (StreamRequestHandler applies it)
+    timeout = 10
+    #: the largest de-chunked body accepted
+    max_chunked = 8 << 20
+
     def log_message(self, format: str, *args: Any) -> None:
         logger.debug("%s %s", self.address_string(), format % args)
+
+    def handle(self) -> None:
+        self.raw_requestline = self.rfile.readline(65537)
+        if len(self.raw_requestline) > 65536:
+            self.requestline = self.request_version = self.command = ""
+            self.send_error(414)
+            return
+        if not self.parse_request():
+            return
+        environ = self.get_environ()
+        stdin: Any = self.rfile
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            try:
+                body = _dechunk(stdin, self.max_chunked)
+            except (ValueError, OSError) as exc:
+                self.send_error(400, f"bad chunked body: {exc}")
+                return
+            stdin = io.BytesIO(body)
+            environ["CONTENT_LENGTH"] = str(len(body))
+            environ.pop("HTTP_TRANSFER_ENCODING", None)
+        handler = simple_server.ServerHandler(stdin, self.wfile, self.get_stderr(),  # type: ignore[arg-type]
+                                              environ, multithread=False)
+        handler.request_handler = self  # type: ignore[attr-defined]
+        handler.run(self.server.get_app())  # type: ignore[attr-defined]
+
+
+def _dechunk(stream: IO[bytes], limit: int) -> bytes:
+    """The body of a ``Transfer-Encoding: chunked`` message; ValueError if malformed."""
+    parts: list[bytes] = []
+    total = 0
+    while True:
+        line = stream.readline(1026)
+        if not line.endswith(b"\n"):
+            raise ValueError("chunk size line cut short")
+        size = int(line.split(b";", 1)[0].strip() or b"x", 16)
+        if size == 0:
+            break
+        total += size
+        if total > limit:
+            raise ValueError(f"larger than {limit} bytes")
+        data = stream.read(size)
+        if len(data) < size or stream.read(2) != b"\r\n":
+            raise ValueError("chunk cut short")
+        parts.append(data)
+    while stream.readline(1026) not in (b"\r\n", b"\n", b""):
+        pass  # trailer fields: not used
+    return b"".join(parts)
 
 
 def make_server(app: Callable[..., Iterable[bytes]], host: str = "127.0.0.1",
@@ -237,7 +335,8 @@ def make_server(app: Callable[..., Iterable[bytes]], host: str = "127.0.0.1",
 
     Call ``serve_forever()`` on it (in a thread if need be), and ``shutdown()`` then
     ``server_close()`` to stop. Port 0 picks a free port (``server.server_port``).
+    Chunked bodies are de-chunked; a client that sends nothing for 10 s is dropped.
     In production run the app under gunicorn or uWSGI instead.
     """
     return simple_server.make_server(host, port, app, server_class=_ThreadingWSGIServer,
-                                     handler_class=_QuietHandler)
+                                     handler_class=_Handler)

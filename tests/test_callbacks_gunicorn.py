@@ -81,3 +81,41 @@ def test_gunicorn_answers_400_and_405_like_any_server(gunicorn):
     url, _ = gunicorn
     assert requests.post(url, data=b"nope", timeout=5).status_code == 400
     assert requests.put(url, data=b"{}", timeout=5).status_code == 405
+
+
+def test_clients_stalled_mid_body_do_not_stop_gunicorn_answering(gunicorn):
+    # the README's production setup: threaded workers, so a sender that stalls mid-body
+    # holds one thread while the others keep answering (a buffering proxy in front of
+    # gunicorn protects it completely: it forwards only whole requests)
+    url, log = gunicorn
+    port = int(url.split(":")[2].split("/")[0])
+    stalled = []
+    for _ in range(3):
+        sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+        sock.sendall(b"POST /callback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: 500\r\n\r\n{\"eventType\":")
+        stalled.append(sock)
+    try:
+        started = time.monotonic()
+        with requests.Session() as http:
+            statuses = [http.post(url, timeout=5, data=json.dumps(
+                {"eventType": "gather", "callId": "c-1", "gatherId": f"g-{n}", "tag": f"t-{n}",
+                 "digits": "1", "reason": "max-digits", "state": "completed"})).status_code
+                for n in range(20)]
+        assert statuses == [200] * 20
+        assert time.monotonic() - started < 5
+        assert len(log.read_text().splitlines()) == 20
+    finally:
+        for sock in stalled:
+            sock.close()
+
+
+def test_a_chunked_callback_is_read_whole_under_gunicorn(gunicorn):
+    url, log = gunicorn
+    body = json.dumps({"eventType": "gather", "callId": "c-1", "gatherId": "g-1",
+                       "tag": "chunked", "digits": "42", "reason": "max-digits",
+                       "state": "completed"}).encode()
+    response = requests.post(url, data=iter([body[:10], body[10:]]), timeout=5,
+                             headers={"Content-Type": "application/json"})
+    assert response.status_code == 200
+    assert log.read_text().split()[:2] == ["chunked", "42"]
