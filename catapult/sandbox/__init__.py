@@ -245,7 +245,8 @@ class Sandbox:
     # -- plumbing --------------------------------------------------------------------------
 
     def _emit(self, payload: dict[str, Any], target: Any) -> None:
-        self._courier.send(payload, target)
+        # one lane per call: in order within a call, a slow callback URL delays no other call
+        self._courier.send(str(payload.get("callId") or ""), payload, target)
 
     def _delivered(self, delivery: Delivery) -> None:
         event = parse_event(delivery.payload)

@@ -1,15 +1,15 @@
-"""Callback delivery: POST (or GET) each event to the call's callback URL, in order."""
+"""Callback delivery: POST (or GET) each event to the call's callback URL, in order per call."""
 
 from __future__ import annotations
 
 import base64
 import json
 import logging
-import queue
 import threading
 import urllib.error
 import urllib.request
-from typing import Any, Callable, Optional, Union
+from collections import deque
+from typing import Any, Callable, Optional
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import attrs
@@ -39,53 +39,93 @@ class Delivery:
 
 
 class Courier:
-    """One thread that delivers events in the order they were emitted."""
+    """Delivers events in order within a lane (a call), independently across lanes.
 
-    def __init__(self, record: Callable[[Delivery], None]) -> None:
+    Each lane is served by at most one worker at a time, which keeps a call's events in
+    the order they were emitted; a pool of up to ``workers`` threads, started as needed and
+    reused, serves the lanes, so a callback URL that hangs for its whole timeout delays its
+    own call's events only.
+    """
+
+    def __init__(self, record: Callable[[Delivery], None], workers: int = 32) -> None:
         self._record = record
-        # items: (payload, target) to deliver, a threading.Event to set once all before it
-        # are done, or None to stop
-        self._queue: queue.Queue[Union[tuple[dict[str, Any], Target], threading.Event, None]]
-        self._queue = queue.Queue()
-        self._thread: Optional[threading.Thread] = None
+        self._max_workers = workers
+        self._lock = threading.Condition()
+        self._lanes: dict[str, deque[tuple[dict[str, Any], Target]]] = {}
+        self._ready: deque[str] = deque()  # lanes with events and no worker on them
+        self._pending = 0  # events sent and not yet delivered (or failed)
+        self._threads: list[threading.Thread] = []
+        self._idle_workers = 0
+        self._running = False
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._loop, name="catapult-sandbox-courier",
-                                        daemon=True)
-        self._thread.start()
+        with self._lock:
+            self._running = True
 
     def stop(self) -> None:
-        if self._thread is not None:
-            self._queue.put(None)
-            self._thread.join(timeout=15)
-            self._thread = None
+        """Deliver what was sent (up to 15 s), then end the workers."""
+        self.idle(15)
+        with self._lock:
+            self._running = False
+            self._lock.notify_all()
+            threads, self._threads = self._threads, []
+        for thread in threads:
+            thread.join(timeout=1)
 
-    def send(self, payload: dict[str, Any], target: Target) -> None:
-        self._queue.put((payload, target))
+    def send(self, lane: str, payload: dict[str, Any], target: Target) -> None:
+        """Queue ``payload`` behind the events already queued in ``lane``."""
+        with self._lock:
+            queue = self._lanes.get(lane)
+            if queue is None:
+                queue = self._lanes[lane] = deque()
+                self._ready.append(lane)  # a new lane has no worker on it
+            queue.append((payload, target))
+            self._pending += 1
+            if self._idle_workers:
+                self._lock.notify()
+            elif len(self._threads) < self._max_workers:
+                thread = threading.Thread(target=self._work, daemon=True,
+                                          name=f"catapult-sandbox-courier-{len(self._threads)}")
+                self._threads.append(thread)
+                thread.start()
 
     def idle(self, timeout: float) -> bool:
         """Wait until every event sent so far has been delivered (or failed)."""
-        done = threading.Event()
-        self._queue.put(done)
-        return done.wait(timeout)
+        with self._lock:
+            return self._lock.wait_for(lambda: self._pending == 0, timeout)
 
-    def _loop(self) -> None:
+    def _work(self) -> None:
         while True:
-            item = self._queue.get()
-            if item is None:
-                return
-            if isinstance(item, threading.Event):
-                item.set()
-                continue
-            payload, target = item
-            url, status = None, None
-            for url in (target.url, target.fallback_url):
-                if not url:
-                    continue
-                status = _deliver(url, payload, target)
-                if status is not None and 200 <= status < 300:
-                    break
-            self._record(Delivery(payload=payload, url=url, status=status))
+            with self._lock:
+                self._idle_workers += 1
+                self._lock.wait_for(lambda: self._ready or not self._running)
+                self._idle_workers -= 1
+                if not self._ready:
+                    return
+                lane = self._ready.popleft()
+                payload, target = self._lanes[lane][0]
+            self._record(_attempt(payload, target))
+            with self._lock:
+                queue = self._lanes[lane]
+                queue.popleft()
+                if queue:
+                    self._ready.append(lane)
+                else:
+                    del self._lanes[lane]
+                self._pending -= 1
+                self._lock.notify_all()
+
+
+def _attempt(payload: dict[str, Any], target: Target) -> Delivery:
+    """Deliver to the callback URL, then to the fallback URL if that failed."""
+    url, status = None, None
+    for url in (target.url, target.fallback_url):
+        if not url:
+            continue
+        status = _deliver(url, payload, target)
+        if status is not None and 200 <= status < 300:
+            break
+    return Delivery(payload=payload, url=url, status=status)
 
 
 def _deliver(url: str, payload: dict[str, Any], target: Target) -> Optional[int]:
