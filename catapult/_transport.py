@@ -19,7 +19,7 @@ from . import __version__, _retry
 from ._deadline import POOL_CLASSES, WATCHDOG, Attempt
 from ._response import NOT_JSON, Result, api_error, declares_json, excerpt, parse_json
 from ._wire import location_id, redact_userinfo
-from .errors import APIError, ProtocolError, RequestTimeout, TransportError
+from .errors import APIError, InvalidOptionError, ProtocolError, RequestTimeout, TransportError
 
 if TYPE_CHECKING:
     from .client import Timeout
@@ -137,7 +137,7 @@ class Transport:
         headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
         data: Optional[bytes] = None
         if body is not None:
-            data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+            data = _encode(body, method, shown)
             headers["Content-Type"] = "application/json; charset=utf-8"
         started = time.monotonic()
         deadline = started + self.timeout.total
@@ -283,6 +283,15 @@ def _links(headers: Mapping[str, str]) -> Mapping[str, Any]:
         return {}
     parsed = requests.utils.parse_header_links(link)
     return {str(item["rel"]): item for item in parsed if item.get("rel")}
+
+
+def _encode(body: Mapping[str, Any], method: str, shown: str) -> bytes:
+    try:
+        return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, ValueError, TypeError) as exc:
+        # a lone surrogate, NaN, or an object JSON cannot carry: nothing is sent
+        raise InvalidOptionError(f"{method} {shown}: the body cannot be sent as JSON: {exc}") \
+            from None
 
 
 def _retry_after_failure(method: str, exc: BaseException, attempt: Attempt) -> Optional[str]:

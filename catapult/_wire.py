@@ -182,7 +182,10 @@ def segment(value: object, what: str) -> str:
         raise InvalidOptionError(
             f"{what} must be a non-empty string other than '.' and '..', got {value!r}"
         )
-    return quote(value, safe="")
+    try:
+        return quote(value, safe="")
+    except UnicodeEncodeError:
+        raise InvalidOptionError(f"{what} must be valid Unicode text, got {value!r}") from None
 
 
 def location_id(location: object, context: str) -> Optional[str]:
