@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
-import platform
+import sys
 import time
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Union
 from urllib.parse import urlsplit
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger("catapult")
 
 USER_AGENT = (
-    f"catapult-sdk/{__version__} python/{platform.python_version_tuple()[0]}."
-    f"{platform.python_version_tuple()[1]} requests/{requests.__version__}"
+    f"catapult-sdk/{__version__} python/{sys.version_info[0]}.{sys.version_info[1]} "
+    f"requests/{requests.__version__}"
 )
 
 
@@ -91,6 +91,24 @@ class Transport:
             origin = urlsplit(self.root)
             session.mount(f"{origin.scheme}://{origin.netloc}/", GuardedAdapter())
         self.session = session
+        # everything requests would merge again on every call is merged here, once: the
+        # adapter, proxies and CA bundle from the environment, the session's headers
+        self._adapter = session.get_adapter(self.root)
+        settings = session.merge_environment_settings(self.root, {}, None, None, None)
+        verify = settings["verify"]
+        self._send_options: dict[str, Any] = {
+            "stream": False, "proxies": settings["proxies"], "cert": settings["cert"],
+            # TLS verification is never turned off; a CA bundle path is honoured
+            "verify": verify if isinstance(verify, str) else True,
+        }
+        headers = requests.structures.CaseInsensitiveDict(session.headers)
+        headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
+        self._header_store = requests.structures.CaseInsensitiveDict(  # type: ignore[attr-defined]
+            {key: value for key, value in headers.items() if value is not None})._store
+        probe = requests.PreparedRequest()
+        probe.prepare_url(self.root, None)
+        self._root_url = probe.url or self.root
+        self._root_path = urlsplit(self._root_url).path
 
     def __repr__(self) -> str:
         return f"<Transport {self.root}>"
@@ -132,13 +150,9 @@ class Transport:
             TransportError: no answer, after the retries that are safe.
             ProtocolError: an answer that breaks the API's contract.
         """
-        target = url or f"{self.root}/{path}"
-        shown = urlsplit(target).path
-        headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
-        data: Optional[bytes] = None
-        if body is not None:
-            data = _encode(body, method, shown)
-            headers["Content-Type"] = "application/json; charset=utf-8"
+        data = None if body is None else _encode(body, method, path)
+        prepared = self._prepare(method, path, data, params, url)
+        shown = urlsplit(url).path if url else f"{self._root_path}/{path}"
         started = time.monotonic()
         deadline = started + self.timeout.total
         tries = 0
@@ -151,12 +165,12 @@ class Transport:
             failure: Optional[BaseException] = None
             WATCHDOG.arm(attempt)
             try:
-                response = self.session.request(
-                    method, target, params=params, data=data, headers=headers, auth=self._auth,
-                    timeout=(min(self.timeout.connect, remaining),
-                             min(self.timeout.read, remaining)),
-                    verify=self._verify(), allow_redirects=False,
+                response = self._adapter.send(
+                    prepared, timeout=(min(self.timeout.connect, remaining),
+                                       min(self.timeout.read, remaining)),
+                    **self._send_options,
                 )
+                response.content  # noqa: B018 (read the body while the deadline is armed)
             except (requests.RequestException, OSError) as exc:
                 failure = exc
             finally:
@@ -173,8 +187,9 @@ class Transport:
                 if why and self._may_retry(method, shown, tries, wait, deadline, why):
                     continue
                 raise self._failed(method, shown, tries, failure) from failure
-            logger.debug("%s %s -> %s in %.0f ms", method, shown, response.status_code,
-                         _ms(started))
+            if logger.isEnabledFor(logging.DEBUG):
+                logger.debug("%s %s -> %s in %.0f ms", method, shown, response.status_code,
+                             _ms(started))
             if response.status_code >= 400:
                 error = _error_for(response, method, shown)
                 error.attempts = tries
@@ -189,6 +204,34 @@ class Transport:
                     f"{response.headers.get('Location', '(no Location)')}"
                 )
             return self._result(response, method, shown, created)
+
+    def _prepare(self, method: str, path: str, data: Optional[bytes],
+                 params: Optional[Mapping[str, Any]], url: Optional[str]
+                 ) -> requests.PreparedRequest:
+        """The request requests' Session would build, built directly: the same headers in
+        the same order, with no cookie jar, hooks or redirect handling (the API uses none)."""
+        prepared = requests.PreparedRequest()
+        prepared.method = method
+        if url is None and not params:
+            # ids arrive percent-encoded one segment each (_wire.segment), which requests'
+            # URL preparation would leave exactly as it is
+            prepared.url = f"{self._root_url}/{path}"
+        else:
+            prepared.prepare_url(url or f"{self.root}/{path}", params)
+        headers: requests.structures.CaseInsensitiveDict[Union[str, bytes]] = \
+            requests.structures.CaseInsensitiveDict()
+        # a copy of the merged headers' own store: rebuilding it key by key cost more than
+        # everything else in preparing a request
+        headers._store = self._header_store.copy()  # type: ignore[attr-defined]
+        if data is not None:
+            headers["Content-Type"] = "application/json; charset=utf-8"
+            headers["Content-Length"] = str(len(data))
+        elif method not in ("GET", "HEAD"):
+            headers["Content-Length"] = "0"
+        prepared.headers = headers  # type: ignore[assignment]
+        prepared.body = data
+        self._auth(prepared)
+        return prepared
 
     def _may_retry(self, method: str, shown: str, tries: int, wait: float, deadline: float,
                    why: str) -> bool:
@@ -240,11 +283,6 @@ class Transport:
         mine, theirs = urlsplit(self.root), urlsplit(url)
         return (mine.scheme, mine.netloc) == (theirs.scheme, theirs.netloc)
 
-    def _verify(self) -> Union[bool, str]:
-        # TLS verification is never turned off; an injected session's CA bundle is honoured
-        verify = getattr(self.session, "verify", True)
-        return verify if isinstance(verify, str) else True
-
     @staticmethod
     def _result(response: requests.Response, method: str, shown: str, created: bool) -> Result:
         data = parse_json(response.content)
@@ -285,12 +323,15 @@ def _links(headers: Mapping[str, str]) -> Mapping[str, Any]:
     return {str(item["rel"]): item for item in parsed if item.get("rel")}
 
 
-def _encode(body: Mapping[str, Any], method: str, shown: str) -> bytes:
+_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+
+
+def _encode(body: Mapping[str, Any], method: str, path: str) -> bytes:
     try:
-        return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        return _JSON.encode(body).encode("utf-8")
     except (UnicodeEncodeError, ValueError, TypeError) as exc:
         # a lone surrogate, NaN, or an object JSON cannot carry: nothing is sent
-        raise InvalidOptionError(f"{method} {shown}: the body cannot be sent as JSON: {exc}") \
+        raise InvalidOptionError(f"{method} {path}: the body cannot be sent as JSON: {exc}") \
             from None
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as _dt
-import difflib
 import enum
 import functools
 import hmac
@@ -51,6 +50,13 @@ def parse_time(value: object) -> Optional[_dt.datetime]:
     offset such as ``-03`` or ``+05:30`` (no offset means UTC, as the API documents), and
     epoch milliseconds as a number or a string of digits (GET callbacks send strings).
     """
+    if type(value) is str and len(value) in (20, 24) and value[10] == "T" \
+            and value[19] in "Z." and value[-1] == "Z":
+        # the API's usual form (2014-07-31T01:01:27Z, or with .636 millis): the C parser
+        try:
+            return _dt.datetime.fromisoformat(value[:-1]).replace(tzinfo=_dt.timezone.utc)
+        except ValueError:
+            pass  # not a real date after all: the general path decides
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):
@@ -92,8 +98,8 @@ def _from_millis(millis: float) -> Optional[_dt.datetime]:
 
 def format_time(moment: _dt.datetime) -> str:
     """ISO 8601 in UTC with a ``Z``, as the API writes times (``2014-07-31T01:01:27Z``)."""
-    utc = moment.astimezone(_dt.timezone.utc)
-    text = utc.strftime("%Y-%m-%dT%H:%M:%S")
+    utc = moment if moment.tzinfo is _dt.timezone.utc else moment.astimezone(_dt.timezone.utc)
+    text = utc.replace(tzinfo=None).isoformat(timespec="seconds")
     if utc.microsecond:
         text += f".{utc.microsecond // 1000:03d}"
     return text + "Z"
@@ -118,6 +124,8 @@ def to_enum(kind: type[E], value: object) -> Union[E, str, None]:
 
 def text_or_none(value: object) -> Optional[str]:
     """A wire value as a string (numbers from a careless server included), None if absent."""
+    if type(value) is str:
+        return value
     if value is None or isinstance(value, (dict, list)):
         return None
     if isinstance(value, bool):
@@ -315,17 +323,38 @@ def option(
 
 @attrs.frozen
 class _Spec:
+    """Everything about an options class that encoding needs, computed once per class."""
+
     by_key: Mapping[str, attrs.Attribute]  # type: ignore[type-arg]
+    by_wire: Mapping[str, attrs.Attribute]  # type: ignore[type-arg]
     names: tuple[str, ...]
+    wire: Mapping[str, str]  # field name -> JSON name
+    checks: Mapping[str, Optional[Check]]
+    nested: Mapping[str, Optional[type]]
+    required: tuple[tuple[str, str], ...]  # (field name, JSON name)
 
 
 @functools.cache
 def _spec(kind: type) -> _Spec:
     by_key: dict[str, attrs.Attribute] = {}  # type: ignore[type-arg]
-    for field in attrs.fields(kind):
+    fields = attrs.fields(kind)
+    for field in fields:
         by_key[field.name] = field
         by_key[wire_name(field)] = field
-    return _Spec(by_key=by_key, names=tuple(f.name for f in attrs.fields(kind)))
+    return _Spec(
+        by_key=by_key,
+        by_wire={wire_name(f): f for f in fields},
+        names=tuple(f.name for f in fields),
+        wire={f.name: wire_name(f) for f in fields},
+        checks={f.name: f.metadata.get("check") for f in fields},
+        nested={f.name: f.metadata.get("nested") for f in fields},
+        required=tuple((f.name, wire_name(f)) for f in fields if f.metadata.get("required")),
+    )
+
+
+def wire_fields(kind: type) -> Mapping[str, attrs.Attribute]:  # type: ignore[type-arg]
+    """The declared fields of an options class by JSON name, in declaration order."""
+    return _spec(kind).by_wire
 
 
 def option_names(kind: type) -> tuple[str, ...]:
@@ -337,6 +366,8 @@ def items_of(options: object, title: str) -> list[tuple[str, object]]:
     """The (key, value) pairs of a dict or an options instance, or an InvalidOptionError."""
     if options is None:
         return []
+    if type(options) is dict:
+        return list(options.items())
     if attrs.has(type(options)):
         return [(f.name, getattr(options, f.name)) for f in attrs.fields(type(options))  # type: ignore[arg-type]
                 if getattr(options, f.name) is not None]
@@ -373,27 +404,27 @@ def collect(kind: type, items: Iterable[tuple[object, object]], title: str,
 def encode(kind: type, chosen: Mapping[str, object], title: str,
            prefix: str = "") -> dict[str, object]:
     """Check each value and build the wire body: camelCase keys, values as given, None omitted."""
-    fields = {f.name: f for f in attrs.fields(kind)}
+    spec = _spec(kind)
     body: dict[str, object] = {}
     for name, value in chosen.items():
-        field = fields[name]
         if value is None:
             continue
-        nested = field.metadata.get("nested")
+        nested = spec.nested[name]
         if nested is not None:
             value = encode(nested, collect(nested, items_of(value, f"{title} {prefix}{name}"),
                                            title, prefix=f"{prefix}{name}."),
                            title, prefix=f"{prefix}{name}.")
         else:
-            check: Check = field.metadata["check"]
+            check = spec.checks[name]
+            assert check is not None
             if not check.test(value):
                 raise InvalidOptionError(
                     f"{title} option {prefix}{name} must be {check.allowed}, got {_show(value)}"
                 )
-        body[wire_name(field)] = value
-    for field in attrs.fields(kind):
-        if field.metadata.get("required") and wire_name(field) not in body:
-            raise InvalidOptionError(f"{title} option {prefix}{field.name} is required")
+        body[spec.wire[name]] = value
+    for name, wire in spec.required:
+        if wire not in body:
+            raise InvalidOptionError(f"{title} option {prefix}{name} is required")
     return body
 
 
@@ -406,6 +437,8 @@ def _unknown(spec: _Spec, key: object, title: str, prefix: str) -> str:
     shown = f"{prefix}{key}" if isinstance(key, str) else f"{prefix}{key!r}"
     message = f"unknown {title} option {shown!r}"
     if isinstance(key, str):
+        import difflib  # only for this message: it costs a few ms to import
+
         close = difflib.get_close_matches(key, list(spec.by_key), n=1, cutoff=0.6)
         if not close:
             close = difflib.get_close_matches(key.lower(), [k.lower() for k in spec.by_key],

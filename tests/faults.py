@@ -27,6 +27,7 @@ class Seen:
     body: bytes
     connection: int
     processed: bool  # the behaviour acted on it (a 2xx/4xx/5xx reply, not a refusal or fault)
+    raw: bytes = b""  # the request exactly as it arrived: request line, headers and body
 
 
 Behaviour = Callable[["Conn", "Seen"], bool]  # returns: keep the connection open
@@ -40,7 +41,7 @@ class Conn:
         self.number = number
         self.buffer = b""
 
-    def read_request(self) -> Optional[tuple[str, str, dict[str, str], bytes]]:
+    def read_request(self) -> Optional[tuple[str, str, dict[str, str], bytes, bytes]]:
         while b"\r\n\r\n" not in self.buffer:
             chunk = self.sock.recv(65536)
             if not chunk:
@@ -60,7 +61,7 @@ class Conn:
                 return None
             self.buffer += chunk
         body, self.buffer = self.buffer[:length], self.buffer[length:]
-        return method, path, headers, body
+        return method, path, headers, body, head + b"\r\n\r\n" + body
 
 
 def response(status: int, body: bytes = b"", headers: Optional[dict[str, str]] = None) -> bytes:
@@ -185,10 +186,10 @@ class FaultServer:
                 request = conn.read_request()
                 if request is None:
                     return
-                method, path, _, body = request
+                method, path, _, body, raw = request
                 with self._lock:
                     behaviour, refusal = self._plan.pop(0) if self._plan else (reply(), False)
-                    seen = Seen(method, path, body, conn.number, processed=not refusal)
+                    seen = Seen(method, path, body, conn.number, processed=not refusal, raw=raw)
                     self.seen.append(seen)
                 if not behaviour(conn, seen):
                     return

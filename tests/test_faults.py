@@ -13,8 +13,10 @@ import time
 from typing import Iterator
 
 import pytest
+import requests
 
 import catapult
+from catapult._transport import USER_AGENT
 
 from .conftest import SECRET, TOKEN
 from .faults import FaultServer, reply, reset, reset_mid_response, silent, trickle
@@ -319,3 +321,30 @@ def test_a_location_without_an_id_is_a_protocol_error_and_nothing_follows(server
     with pytest.raises(catapult.ProtocolError):
         client_for(server).Call("c-1").create_gather(max_digits=1)
     assert len(server.seen) == 1
+
+
+# -- the fast path sends what requests.Session would --------------------------------------------
+
+
+def test_each_request_is_byte_identical_to_a_plain_requests_session(server):
+    # catapult prepares requests itself (settings merged once, no cookie or redirect
+    # machinery); on the wire that must not show
+    headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+    posted = {**headers, "Content-Type": "application/json; charset=utf-8"}
+    seed = {"maxDigits": "5", "terminatingDigits": "*", "interDigitTimeout": "7",
+            "prompt": {"sentence": "Please enter your 5 digit code"}}
+    server.plan(reply(201, headers=CREATED), reply(201, headers=CREATED),
+                reply(200, {"id": "gtr-1"}), reply(200, {"id": "gtr-1"}),
+                reply(200), reply(200))
+    client_for(server).Call("c-1").create_gather(seed)
+    with requests.Session() as plain:
+        plain.post(server.url + GATHER, auth=(TOKEN, SECRET), headers=posted,
+                   data=json.dumps(seed, separators=(",", ":")).encode())
+        client_for(server).Call("c-1").get_gather("gtr-1")
+        plain.get(f"{server.url}{GATHER}/gtr-1", auth=(TOKEN, SECRET), headers=headers)
+        client_for(server).Call("c-1").stop_gather("gtr-1")
+        plain.post(f"{server.url}{GATHER}/gtr-1", auth=(TOKEN, SECRET), headers=posted,
+                   data=b'{"state":"completed"}')
+    raws = [seen.raw for seen in server.seen]
+    assert raws[0] == raws[1] and raws[2] == raws[3] and raws[4] == raws[5]
+    assert raws[0].startswith(b"POST " + GATHER.encode() + b" HTTP/1.1\r\n")
