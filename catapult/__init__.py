@@ -1,45 +1,141 @@
-"""catapult: a Python SDK for Bandwidth's Catapult voice API v1."""
+"""catapult: a Python SDK for Bandwidth's Catapult voice API v1.
+
+The public names below load their module when first used, so ``import catapult`` costs
+almost nothing, and a script that never receives callbacks never loads the receiver.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from .call import AudioOptions, Call, CallLogEvent, CallOptions, CallState, CallUpdate
-from .callbacks import CallbackApp
-from .client import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, Client, Timeout
-from .errors import (
-    APIError,
-    AuthenticationError,
-    BadRequestError,
-    CatapultError,
-    ConfigurationError,
-    ConflictError,
-    EventParseError,
-    ForbiddenError,
-    InvalidOptionError,
-    NotFoundError,
-    ProtocolError,
-    RateLimitError,
-    RequestTimeout,
-    ServerError,
-    TransportError,
-)
-from .events import (
-    AnswerEvent,
-    DtmfEvent,
-    ErrorEvent,
-    Event,
-    GatherEvent,
-    HangupCause,
-    HangupEvent,
-    IncomingCallEvent,
-    PlaybackEvent,
-    PlaybackStatus,
-    RecordingEvent,
-    SpeakEvent,
-    TimeoutEvent,
-    TranscriptionEvent,
-    parse_event,
-)
-from .gather import Gather, GatherOptions, GatherReason, GatherState, Prompt
+#: each public name, and the module that defines it
+_WHERE = {
+    "AudioOptions": "call",
+    "Call": "call",
+    "CallLogEvent": "call",
+    "CallOptions": "call",
+    "CallState": "call",
+    "CallUpdate": "call",
+    "CallbackApp": "callbacks",
+    "DEFAULT_BASE_URL": "client",
+    "DEFAULT_MAX_RETRIES": "client",
+    "DEFAULT_TIMEOUT": "client",
+    "Client": "client",
+    "Timeout": "client",
+    "APIError": "errors",
+    "AuthenticationError": "errors",
+    "BadRequestError": "errors",
+    "CatapultError": "errors",
+    "ConfigurationError": "errors",
+    "ConflictError": "errors",
+    "EventParseError": "errors",
+    "ForbiddenError": "errors",
+    "InvalidOptionError": "errors",
+    "NotFoundError": "errors",
+    "ProtocolError": "errors",
+    "RateLimitError": "errors",
+    "RequestTimeout": "errors",
+    "ServerError": "errors",
+    "TransportError": "errors",
+    "AnswerEvent": "events",
+    "DtmfEvent": "events",
+    "ErrorEvent": "events",
+    "Event": "events",
+    "GatherEvent": "events",
+    "HangupCause": "events",
+    "HangupEvent": "events",
+    "IncomingCallEvent": "events",
+    "PlaybackEvent": "events",
+    "PlaybackStatus": "events",
+    "RecordingEvent": "events",
+    "SpeakEvent": "events",
+    "TimeoutEvent": "events",
+    "TranscriptionEvent": "events",
+    "parse_event": "events",
+    "Gather": "gather",
+    "GatherOptions": "gather",
+    "GatherReason": "gather",
+    "GatherState": "gather",
+    "Prompt": "gather",
+}
+
+if TYPE_CHECKING:  # what type checkers, IDEs and help() see
+    from .call import (
+        AudioOptions,
+        Call,
+        CallLogEvent,
+        CallOptions,
+        CallState,
+        CallUpdate,
+    )
+    from .callbacks import (
+        CallbackApp,
+    )
+    from .client import (
+        DEFAULT_BASE_URL,
+        DEFAULT_MAX_RETRIES,
+        DEFAULT_TIMEOUT,
+        Client,
+        Timeout,
+    )
+    from .errors import (
+        APIError,
+        AuthenticationError,
+        BadRequestError,
+        CatapultError,
+        ConfigurationError,
+        ConflictError,
+        EventParseError,
+        ForbiddenError,
+        InvalidOptionError,
+        NotFoundError,
+        ProtocolError,
+        RateLimitError,
+        RequestTimeout,
+        ServerError,
+        TransportError,
+    )
+    from .events import (
+        AnswerEvent,
+        DtmfEvent,
+        ErrorEvent,
+        Event,
+        GatherEvent,
+        HangupCause,
+        HangupEvent,
+        IncomingCallEvent,
+        PlaybackEvent,
+        PlaybackStatus,
+        RecordingEvent,
+        SpeakEvent,
+        TimeoutEvent,
+        TranscriptionEvent,
+        parse_event,
+    )
+    from .gather import (
+        Gather,
+        GatherOptions,
+        GatherReason,
+        GatherState,
+        Prompt,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'catapult' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # the next lookup is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_WHERE})
+
 
 __all__ = [
     "APIError",

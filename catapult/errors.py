@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import email.utils
 import time
 from typing import Mapping, Optional
 
@@ -192,6 +191,8 @@ def reset_time(headers: Mapping[str, str], now: float) -> Optional[_dt.datetime]
             return None
         if after.replace(".", "", 1).isdigit():
             return _dt.datetime.fromtimestamp(now + float(after), tz=_dt.timezone.utc)
+        import email.utils  # rarely needed, and a few ms to import
+
         moment = email.utils.parsedate_to_datetime(after)
         return moment if moment.tzinfo else moment.replace(tzinfo=_dt.timezone.utc)
     except (ValueError, TypeError, OverflowError, OSError):

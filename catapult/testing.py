@@ -7,12 +7,16 @@ any test can ask for ``catapult_sandbox`` or ``catapult_client``. Mark a test wi
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import pytest
 
-from .client import Client
-from .sandbox import Sandbox
+if TYPE_CHECKING:
+    from .client import Client
+    from .sandbox import Sandbox
+
+# pytest loads this plugin into every test run of an environment where catapult is
+# installed: it imports nothing of catapult (nor requests) until a fixture is used
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -24,6 +28,8 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture
 def catapult_sandbox(request: pytest.FixtureRequest) -> Iterator[Sandbox]:
     """A started ``catapult.sandbox.Sandbox``, stopped after the test."""
+    from .sandbox import Sandbox
+
     marker = request.node.get_closest_marker("catapult_sandbox")
     options = dict(marker.kwargs) if marker else {}
     with Sandbox(**options) as sandbox:
