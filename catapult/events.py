@@ -58,7 +58,17 @@ class PlaybackStatus(_wire.StrEnum):
 # -- declared fields --------------------------------------------------------------------------
 
 def _enum(kind: type[enum.Enum]) -> Callable[[object], object]:
-    return lambda value: _wire.to_enum(kind, value)
+    members = kind._value2member_map_  # the lookup Enum(value) does, without its overhead
+
+    def convert(value: object) -> object:
+        if value is None:
+            return None
+        try:
+            return members[value]
+        except (KeyError, TypeError):  # unknown (kept as a string), or unhashable
+            return _wire.to_enum(kind, value)
+
+    return convert
 
 
 def _whole(value: object) -> Optional[int]:
@@ -84,6 +94,21 @@ def _field(convert: Callable[[object], Any] = _wire.text_or_none, wire: str = ""
 
 
 _TIME = _wire.parse_time
+
+
+_Table = tuple[tuple[str, str, Callable[[object], Any]], ...]
+_TABLES: dict[type, _Table] = {}
+
+
+def _table(cls: type) -> _Table:
+    """(field name, JSON name, converter) of each declared field of an event class, once."""
+    table = _TABLES.get(cls)
+    if table is None:
+        table = _TABLES[cls] = tuple(
+            (field.name, _wire.wire_name(field), field.metadata["convert"])
+            for field in attrs.fields(cls) if field.metadata.get("convert") is not None
+        )
+    return table
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -112,12 +137,9 @@ class Event:
     @classmethod
     def from_payload(cls, payload: Mapping[str, Any]) -> Event:
         """Build this event class from a parsed payload, field by declared field."""
-        values: dict[str, Any] = {}
-        for field in attrs.fields(cls):
-            convert = field.metadata.get("convert")
-            if convert is not None:
-                values[field.name] = convert(payload.get(_wire.wire_name(field)))
-        values["event_type"] = values.get("event_type") or ""
+        get = payload.get
+        values = {name: convert(get(wire)) for name, wire, convert in _table(cls)}
+        values["event_type"] = values["event_type"] or ""
         return cls(raw=dict(payload), **values)
 
     def describe(self) -> str:
