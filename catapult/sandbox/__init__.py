@@ -3,9 +3,9 @@ simulated caller, real callback delivery, and a clock that tests can drive."""
 
 from __future__ import annotations
 
+import re
 import secrets
 import threading
-import time
 from types import TracebackType
 from typing import Any, Callable, Optional, TypeVar
 
@@ -13,7 +13,7 @@ from ..client import Client
 from ..errors import CatapultError, ConfigurationError
 from ..events import Event, parse_event
 from ._clock import Clock
-from ._delivery import Courier, Delivery
+from ._delivery import Courier, Delivery, Target
 from ._engine import (
     DEFAULT_INTER_DIGIT_TIMEOUT,
     DEFAULT_MAX_DIGITS,
@@ -22,6 +22,7 @@ from ._engine import (
     World,
 )
 from ._http import RecordedRequest, Reply, Request, Server, error_reply, recorded
+from ._records import Records
 
 __all__ = [
     "DEFAULT_INTER_DIGIT_TIMEOUT",
@@ -34,6 +35,7 @@ __all__ = [
 
 
 T = TypeVar("T")
+_CALL_IN_PATH = re.compile(r"/calls/([^/?]+)")
 
 
 class SandboxError(CatapultError):
@@ -71,6 +73,9 @@ class Sandbox:
         port: port to bind (default 0: a free one).
         clock: ``"real"`` (default) or ``"manual"``: time stands still until ``advance()``.
         user_id, api_token, api_secret: credentials to accept (default: random ones).
+        retention: how many ended calls are kept (default 2000); older ended calls, and
+            their events, deliveries and requests, are forgotten, so that memory and time
+            per call stay flat over long runs. A forgotten call answers 404.
 
     Example:
         >>> with Sandbox() as sandbox:
@@ -85,23 +90,23 @@ class Sandbox:
 
     def __init__(self, *, host: str = "127.0.0.1", port: int = 0, clock: str = "real",
                  user_id: Optional[str] = None, api_token: Optional[str] = None,
-                 api_secret: Optional[str] = None) -> None:
+                 api_secret: Optional[str] = None, retention: int = 2000) -> None:
         if clock not in ("real", "manual"):
             raise ConfigurationError(f"clock must be 'real' or 'manual', got {clock!r}")
+        if isinstance(retention, bool) or not isinstance(retention, int) or retention < 0:
+            raise ConfigurationError(f"retention must be an int >= 0, got {retention!r}")
         self.host, self.port = host, port
         self.user_id = user_id or "u-sandbox" + secrets.token_hex(6)
         self.api_token = api_token or "t-sandbox" + secrets.token_hex(6)
         self.api_secret = api_secret or secrets.token_urlsafe(18)
         self.clock = Clock(manual=clock == "manual")
-        self.world = World(self.clock, self._emit)
+        self._records = Records()
+        self.world = World(self.clock, self._emit, retention=retention,
+                           forget=self._records.forget)
         self.base_url = ""
         self._courier = Courier(self._delivered)
         self._server: Optional[Server] = None
         self._thread: Optional[threading.Thread] = None
-        self._seen = threading.Condition()
-        self._events: list[Event] = []
-        self._deliveries: list[Delivery] = []
-        self._requests: list[RecordedRequest] = []
 
     def __repr__(self) -> str:
         where = self.base_url or "not started"
@@ -199,20 +204,17 @@ class Sandbox:
     @property
     def events(self) -> list[Event]:
         """Every event emitted so far, typed, in order (after its delivery was tried)."""
-        with self._seen:
-            return list(self._events)
+        return self._records.current_events()[0]
 
     @property
     def deliveries(self) -> list[Delivery]:
         """Each event's payload with the URL it went to last and the status (None: failed)."""
-        with self._seen:
-            return list(self._deliveries)
+        return self._records.current_events()[1]
 
     @property
     def requests(self) -> list[RecordedRequest]:
         """Every API request received, in order, without its credentials."""
-        with self._seen:
-            return list(self._requests)
+        return self._records.current_requests()
 
     def wait_for(self, event_type: Optional[str] = None, *, call_id: Optional[str] = None,
                  count: int = 1, timeout: float = 5.0) -> Event:
@@ -221,22 +223,13 @@ class Sandbox:
         Raises:
             TimeoutError: it did not come within ``timeout`` seconds (real time).
         """
-        def matching() -> list[Event]:
-            return [e for e in self._events
-                    if (event_type is None or e.event_type == event_type)
-                    and (call_id is None or e.call_id == call_id)]
-
-        deadline = time.monotonic() + timeout
-        with self._seen:
-            while len(matching()) < count:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise TimeoutError(
-                        f"no {event_type or 'event'} #{count} for call {call_id or 'any'} "
-                        f"within {timeout} s; events so far: "
-                        + ", ".join(e.event_type for e in self._events))
-                self._seen.wait(left)
-            return matching()[count - 1]
+        found = self._records.wait(event_type, call_id, count, timeout)
+        if found is None:
+            raise TimeoutError(
+                f"no {event_type or 'event'} #{count} for call {call_id or 'any'} "
+                f"within {timeout} s; events so far: "
+                + ", ".join(e.event_type for e in self.events))
+        return found
 
     def settle(self, timeout: float = 5.0) -> bool:
         """Wait until every event emitted so far has been delivered; False on timeout."""
@@ -244,20 +237,24 @@ class Sandbox:
 
     # -- plumbing --------------------------------------------------------------------------
 
-    def _emit(self, payload: dict[str, Any], target: Any) -> None:
+    def _emit(self, payload: dict[str, Any], target: Target) -> None:
+        if target.url is None and target.fallback_url is None:
+            # nowhere to deliver it: recorded at once, without a trip through the courier
+            # (a call's target never changes, so nothing of this call can be queued there)
+            self._delivered(Delivery(payload=payload, url=None, status=None))
+            return
         # one lane per call: in order within a call, a slow callback URL delays no other call
         self._courier.send(str(payload.get("callId") or ""), payload, target)
 
     def _delivered(self, delivery: Delivery) -> None:
-        event = parse_event(delivery.payload)
-        with self._seen:
-            self._events.append(event)
-            self._deliveries.append(delivery)
-            self._seen.notify_all()
+        self._records.add_event(parse_event(delivery.payload), delivery)
 
-    def _record_request(self, request: Request, status: int) -> None:
-        with self._seen:
-            self._requests.append(recorded(request, status))
+    def _record_request(self, request: Request, reply: Reply) -> None:
+        # the call a request concerns: in its path, or, for a create, in its Location
+        where = _CALL_IN_PATH.search(request.path) or _CALL_IN_PATH.search(
+            str(reply.headers.get("Location", "")))
+        self._records.add_request(where.group(1) if where else "",
+                                  recorded(request, reply.status))
 
     def _control(self, request: Request) -> Reply:
         """The HTTP control path, for driving the sandbox with curl."""

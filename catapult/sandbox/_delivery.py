@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import logging
 import threading
-import urllib.error
-import urllib.request
 from collections import deque
 from typing import Any, Callable, Optional
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -101,6 +100,8 @@ class Courier:
                 self._lock.wait_for(lambda: self._ready or not self._running)
                 self._idle_workers -= 1
                 if not self._ready:
+                    for conn in _local.__dict__.pop("pool", {}).values():
+                        conn.close()
                     return
                 lane = self._ready.popleft()
                 payload, target = self._lanes[lane][0]
@@ -128,6 +129,24 @@ def _attempt(payload: dict[str, Any], target: Target) -> Delivery:
     return Delivery(payload=payload, url=url, status=status)
 
 
+_local = threading.local()
+
+
+def _connection(scheme: str, host: str, port: Optional[int],
+                timeout: float) -> http.client.HTTPConnection:
+    """This worker's kept-alive connection to a callback host (one per host and worker)."""
+    pool: dict[tuple[str, str, Optional[int]], http.client.HTTPConnection]
+    pool = _local.__dict__.setdefault("pool", {})
+    conn = pool.get((scheme, host, port))
+    if conn is None:
+        kind = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
+        conn = pool[(scheme, host, port)] = kind(host, port, timeout=timeout)
+    conn.timeout = timeout
+    if conn.sock is not None:
+        conn.sock.settimeout(timeout)
+    return conn
+
+
 def _deliver(url: str, payload: dict[str, Any], target: Target) -> Optional[int]:
     parts = urlsplit(url)
     headers = {"User-Agent": USER_AGENT}
@@ -135,28 +154,47 @@ def _deliver(url: str, payload: dict[str, Any], target: Target) -> Optional[int]
         # credentials embedded in the callback URL travel as Basic auth, as the API does
         pair = f"{parts.username}:{parts.password or ''}".encode()
         headers["Authorization"] = "Basic " + base64.b64encode(pair).decode()
-        host = parts.hostname or ""
-        netloc = f"{host}:{parts.port}" if parts.port else host
-        url = urlunsplit(parts._replace(netloc=netloc))
+    path = parts.path or "/"
+    body: Optional[bytes] = None
     if target.method.upper() == "GET":
+        method = "GET"
         query = urlencode({k: _query_value(v) for k, v in payload.items()})
-        sep = "&" if urlsplit(url).query else "?"
-        request = urllib.request.Request(url + sep + query, headers=headers, method="GET")
+        path += f"?{parts.query}&{query}" if parts.query else f"?{query}"
     else:
+        method = "POST"
+        if parts.query:
+            path += f"?{parts.query}"
         headers["Content-Type"] = "application/json; charset=utf-8"
         body = json.dumps(payload, separators=(",", ":")).encode()
-        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-    try:
-        with urllib.request.urlopen(request, timeout=target.timeout) as response:  # noqa: S310
-            response.read()
-            return int(response.status)
-    except urllib.error.HTTPError as exc:
-        exc.close()
-        logger.warning("callback %s answered %s", _safe(url), exc.code)
-        return int(exc.code)
-    except (OSError, ValueError) as exc:
-        logger.warning("callback %s failed: %s", _safe(url), exc)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        logger.warning("callback %s failed: not an http(s) URL", _safe(url))
         return None
+    conn: Optional[http.client.HTTPConnection] = None
+    for retry in (False, True):
+        try:
+            conn = _connection(parts.scheme, parts.hostname, parts.port, target.timeout)
+            reused = conn.sock is not None
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            if response.will_close:
+                conn.close()
+            break
+        except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as exc:
+            assert conn is not None
+            conn.close()
+            if reused and not retry:
+                continue  # the receiver closed the idle kept-alive connection: a new one
+            logger.warning("callback %s failed: %s", _safe(url), exc)
+            return None
+        except (OSError, ValueError, http.client.HTTPException) as exc:
+            if conn is not None:
+                conn.close()
+            logger.warning("callback %s failed: %s", _safe(url), exc)
+            return None
+    if response.status >= 400:
+        logger.warning("callback %s answered %s", _safe(url), response.status)
+    return int(response.status)
 
 
 def _query_value(value: object) -> str:

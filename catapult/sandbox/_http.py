@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import socket
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
@@ -199,6 +200,15 @@ class Server(ThreadingHTTPServer):
         super().__init__(address, Handler)
 
 
+class _Headers(dict[str, str]):
+    """Request headers by lower-case name; ``get`` takes any case, as ``Message.get`` does.
+
+    A repeated header keeps its last value (the API takes none that may repeat)."""
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return dict.get(self, name.lower(), default)
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: every reply has a Content-Length
     timeout = 30  # an idle keep-alive connection is closed after this many seconds
@@ -206,6 +216,42 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         logger.debug("%s %s", self.address_string(), format % args)
+
+    def parse_request(self) -> bool:
+        """The request line and headers, read the way ``BaseHTTPRequestHandler`` does for
+        HTTP/1.0 and 1.1, without the email parser it uses for headers (a fifth of the
+        sandbox's time per request went there)."""
+        self.command = ""
+        self.request_version = "HTTP/1.0"
+        self.close_connection = True
+        self.requestline = str(self.raw_requestline, "iso-8859-1").rstrip("\r\n")  # type: ignore[attr-defined]
+        words = self.requestline.split()
+        if len(words) != 3 or words[2] not in ("HTTP/1.0", "HTTP/1.1"):
+            self.send_error(400 if len(words) != 3 else 505,
+                            f"Bad request line {self.requestline!r}")
+            return False
+        self.command, self.path, self.request_version = words
+        headers = _Headers()
+        for _ in range(101):
+            line = self.rfile.readline(65537)
+            if line in (b"\r\n", b"\n", b""):
+                break
+            name, colon, value = str(line, "iso-8859-1").partition(":")
+            if len(line) > 65536 or not colon:
+                self.send_error(431 if colon else 400, "Bad header line")
+                return False
+            headers[name.strip().lower()] = value.strip()
+        else:
+            self.send_error(431, "Too many headers")
+            return False
+        self.headers = headers  # type: ignore[assignment]
+        connection = headers.get("Connection", "").lower()
+        self.close_connection = connection == "close" or (
+            self.request_version == "HTTP/1.0" and connection != "keep-alive")
+        if headers.get("Expect", "").lower() == "100-continue" \
+                and self.request_version == "HTTP/1.1":
+            return self.handle_expect_100()
+        return True
 
     def do_GET(self) -> None:
         self._handle()
@@ -219,7 +265,7 @@ class Handler(BaseHTTPRequestHandler):
         request = Request(
             method=self.command, path=parts.path,
             query=dict(parse_qsl(parts.query, keep_blank_values=True)),
-            headers={k.lower(): v for k, v in self.headers.items()},
+            headers=dict(self.headers),
             raw=raw, remote=self.client_address[0],
         )
         sandbox = self.server.sandbox
@@ -227,8 +273,14 @@ class Handler(BaseHTTPRequestHandler):
             reply = sandbox._control(request)
         else:
             reply = handle_api(sandbox, request)
-            sandbox._record_request(request, reply.status)
+            sandbox._record_request(request, reply)
         self._send(reply)
+
+    def setup(self) -> None:
+        super().setup()
+        # each answer goes out in one write; without NODELAY a second small write would
+        # wait for the client's delayed ACK (about 40 ms)
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def _send(self, reply: Reply) -> None:
         body = b"" if reply.body is None else json.dumps(reply.body).encode()
@@ -238,9 +290,12 @@ class Handler(BaseHTTPRequestHandler):
         if body:
             self.send_header("Content-Type", JSON_TYPE)
         self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
         if self.command != "HEAD":
-            self.wfile.write(body)
+            # the body joins the buffered status line and headers: one write for all
+            self._headers_buffer.append(b"\r\n" + body)  # type: ignore[attr-defined]
+            self.flush_headers()
+        else:
+            self.end_headers()
 
 
 def recorded(request: Request, status: int) -> RecordedRequest:

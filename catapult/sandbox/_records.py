@@ -1,0 +1,99 @@
+"""What the sandbox saw, in order: events with their deliveries, and API requests; indexed
+by type and call for ``wait_for``, and rid of the calls the world has forgotten."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Optional
+
+from ..events import Event
+from ._delivery import Delivery
+from ._http import RecordedRequest
+
+Key = tuple[Optional[str], Optional[str]]  # (event type, call id); None matches any
+
+
+class Records:
+    """Thread-safe records; ``changed`` is notified on every new event."""
+
+    def __init__(self) -> None:
+        self.changed = threading.Condition()
+        self.events: list[Event] = []
+        self.deliveries: list[Delivery] = []
+        self.requests: list[tuple[str, RecordedRequest]] = []  # (call id or "", record)
+        self._index: dict[Key, list[Event]] = {}
+        self._types: dict[Optional[str], set[str]] = {}  # call id -> its event types
+        self._forgotten: set[str] = set()
+
+    def add_event(self, event: Event, delivery: Delivery) -> None:
+        with self.changed:
+            self.events.append(event)
+            self.deliveries.append(delivery)
+            self._file(event)
+            self.changed.notify_all()
+
+    def current_events(self) -> tuple[list[Event], list[Delivery]]:
+        """Events and their deliveries, in order, without those of forgotten calls."""
+        with self.changed:
+            gone = self._forgotten
+            pairs = [(e, d) for e, d in zip(self.events, self.deliveries)
+                     if not gone or e.call_id not in gone]
+        return [e for e, _ in pairs], [d for _, d in pairs]
+
+    def current_requests(self) -> list[RecordedRequest]:
+        """API requests, in order, without those of forgotten calls."""
+        with self.changed:
+            gone = self._forgotten
+            return [r for c, r in self.requests if not gone or c not in gone]
+
+    def add_request(self, call_id: str, record: RecordedRequest) -> None:
+        with self.changed:
+            self.requests.append((call_id, record))
+
+    def matching(self, event_type: Optional[str], call_id: Optional[str]) -> list[Event]:
+        """The events of that type (None: any) on that call (None: any), in order."""
+        with self.changed:
+            return list(self._index.get((event_type, call_id), ()))
+
+    def wait(self, event_type: Optional[str], call_id: Optional[str], count: int,
+             timeout: float) -> Optional[Event]:
+        """The ``count``-th matching event once it is there, or None after ``timeout``."""
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while True:
+                found = self._index.get((event_type, call_id), ())
+                if len(found) >= count:
+                    return found[count - 1]
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return None
+                self.changed.wait(left)
+
+    def forget(self, call_id: str) -> None:
+        """Drop what concerns ``call_id``; the lists are compacted once enough calls have
+        gone that doing so costs a constant per forgotten call."""
+        with self.changed:
+            self._forgotten.add(call_id)
+            for kind in self._types.pop(call_id, ()):
+                self._index.pop((kind, call_id), None)
+            self._index.pop((None, call_id), None)
+            if len(self._forgotten) * 8 < len(self.events) + len(self.requests) and \
+                    len(self._forgotten) < 1000:
+                return
+            gone = self._forgotten
+            kept = [(e, d) for e, d in zip(self.events, self.deliveries)
+                    if e.call_id not in gone]
+            self.events = [e for e, _ in kept]
+            self.deliveries = [d for _, d in kept]
+            self.requests = [(c, r) for c, r in self.requests if c not in gone]
+            self._index, self._types = {}, {}
+            for event in self.events:
+                self._file(event)
+            self._forgotten = set()
+
+    def _file(self, event: Event) -> None:
+        kind, call = event.event_type, event.call_id
+        self._types.setdefault(call, set()).add(kind)
+        for key in ((kind, call), (kind, None), (None, call), (None, None)):
+            self._index.setdefault(key, []).append(event)
