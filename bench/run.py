@@ -33,6 +33,7 @@ from typing import Callable, Iterator
 import requests
 
 import catapult
+from catapult._transport import USER_AGENT
 from catapult.sandbox import Sandbox
 
 HERE = Path(__file__).resolve().parent
@@ -124,9 +125,9 @@ def loopback() -> Iterator[int]:
 def per_call(quick: bool) -> None:
     with loopback() as port:
         base = f"http://127.0.0.1:{port}"
-        gathers = f"/v1/users/u-1/calls/c-1/gather"
+        gathers = "/v1/users/u-1/calls/c-1/gather"
         body = json.dumps(SEED, separators=(",", ":")).encode()
-        headers = {"User-Agent": catapult._transport.USER_AGENT, "Accept": "application/json",
+        headers = {"User-Agent": USER_AGENT, "Accept": "application/json",
                    "Content-Type": "application/json; charset=utf-8"}
         client = catapult.Client("u-1", TOKEN, SECRET, base_url=base)
         call = client.Call("c-1")
@@ -190,19 +191,26 @@ def per_call(quick: bool) -> None:
         client.close()
 
 
-# -- import -------------------------------------------------------------------------------------
+# -- import ------------------------------------------------------------------------------
+
+
+#: bytecode is used as an installed package would use it (pip compiles it at install time),
+#: even where PYTHONDONTWRITEBYTECODE is set
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def timed_import(setup: str, statement: str) -> float:
     code = (f"{setup}\nimport time\nstarted = time.perf_counter()\n{statement}\n"
             "print(time.perf_counter() - started)")
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True).stdout
+                            check=True, env=_ENV).stdout
     return float(output.strip().splitlines()[-1])
 
 
 def imports(quick: bool) -> None:
     runs = 3 if quick else 15
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(catapult.__file__).parent)],
+                   check=True, env=_ENV)
     cases = {
         "import requests, attrs": ("", "import requests, attrs"),
         "import catapult (+ requests, attrs)": (
@@ -225,7 +233,7 @@ def imports(quick: bool) -> None:
             f"{min(values) * 1e3:.1f}..{max(values) * 1e3:.1f}", f"{median / base:.3f}x")
 
 
-# -- parse_event ----------------------------------------------------------------------------------
+# -- parse_event ---------------------------------------------------------------------------
 
 
 def parsing(quick: bool) -> None:
@@ -249,7 +257,7 @@ def parsing(quick: bool) -> None:
                 f"{median / statistics.median(means[reference]):.2f}x")
 
 
-# -- the receiver under gunicorn --------------------------------------------------------------------
+# -- the receiver under gunicorn ------------------------------------------------------------
 
 
 def free_port() -> int:
@@ -320,7 +328,7 @@ def load(url: str, seconds: float, clients: int) -> float:
     return sum(done) / (time.monotonic() - started)
 
 
-# -- the sandbox -----------------------------------------------------------------------------------
+# -- the sandbox ---------------------------------------------------------------------------
 
 
 def flow(sandbox: Sandbox, client: catapult.Client) -> None:
@@ -337,26 +345,31 @@ def sandbox_flows(quick: bool) -> None:
     print("sandbox: full gather flows per second (create, answer, gather, 5 keys, event, hang up)")
     with Sandbox() as sandbox:
         for callers in (1, 4, 16):
-            clients = [sandbox.client() for _ in range(callers)]
-            done = [0] * callers
-            stop = time.monotonic() + seconds
-
-            def run(index: int) -> None:
-                while time.monotonic() < stop:
-                    flow(sandbox, clients[index])
-                    done[index] += 1
-
-            threads = [threading.Thread(target=run, args=(i,)) for i in range(callers)]
-            started = time.monotonic()
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-            rate = sum(done) / (time.monotonic() - started)
+            rate = flows_per_second(sandbox, callers, seconds)
             row("sandbox flows", f"{callers} caller{'s' if callers > 1 else ''}",
                 f"{rate:,.0f} flows/s", "", "")
-            for client in clients:
-                client.close()
+
+
+def flows_per_second(sandbox: Sandbox, callers: int, seconds: float) -> float:
+    clients = [sandbox.client() for _ in range(callers)]
+    done = [0] * callers
+    stop = time.monotonic() + seconds
+
+    def run(index: int) -> None:
+        while time.monotonic() < stop:
+            flow(sandbox, clients[index])
+            done[index] += 1
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(callers)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    rate = sum(done) / (time.monotonic() - started)
+    for client in clients:
+        client.close()
+    return rate
 
 
 def sandbox_latency(quick: bool) -> None:
