@@ -15,14 +15,18 @@ Action = Callable[[], None]
 class Timer:
     """A scheduled action; ``cancel()`` stops it from firing."""
 
-    __slots__ = ("cancelled", "due")
+    __slots__ = ("cancelled", "clock", "due")
 
-    def __init__(self, due: float) -> None:
+    def __init__(self, due: float, clock: Optional[Clock] = None) -> None:
         self.due = due
         self.cancelled = False
+        self.clock = clock
 
     def cancel(self) -> None:
-        self.cancelled = True
+        if not self.cancelled:
+            self.cancelled = True
+            if self.clock is not None:
+                self.clock._cancelled += 1  # approximate across threads; only a hint
 
 
 class Clock:
@@ -39,6 +43,7 @@ class Clock:
         self._wall = _dt.datetime.now(_dt.timezone.utc)
         self._offset = 0.0
         self._heap: list[tuple[float, int, Timer, Action]] = []
+        self._cancelled = 0  # cancelled timers still in the heap
         self._order = itertools.count()
         self._wake = threading.Condition()
         self._running = False
@@ -57,9 +62,16 @@ class Clock:
     def call_later(self, delay: float, action: Action) -> Timer:
         """Run ``action`` after ``delay`` seconds of this clock."""
         with self._wake:
-            timer = Timer(self.now() + max(delay, 0.0))
+            if self._cancelled > 256 and self._cancelled * 2 > len(self._heap):
+                # cancelled timers (a call's ring timer once answered, a gather's timeout
+                # once it ended) would otherwise stay until due: drop them all at once
+                self._heap = [entry for entry in self._heap if not entry[2].cancelled]
+                heapq.heapify(self._heap)
+                self._cancelled = 0
+            timer = Timer(self.now() + max(delay, 0.0), self)
             heapq.heappush(self._heap, (timer.due, next(self._order), timer, action))
-            self._wake.notify()
+            if self._heap[0][2] is timer:
+                self._wake.notify()  # the loop sleeps until the earliest timer: this one now
         return timer
 
     def advance(self, seconds: float) -> None:
@@ -74,7 +86,9 @@ class Clock:
                     return
                 due, _, timer, action = heapq.heappop(self._heap)
                 self._offset = max(self._offset, due)
-            if not timer.cancelled:
+            if timer.cancelled:
+                self._cancelled -= 1
+            else:
                 action()
 
     def start(self) -> None:
@@ -110,5 +124,7 @@ class Clock:
                 if not self._heap or self._heap[0][0] > self.now():
                     return
                 _, _, timer, action = heapq.heappop(self._heap)
-            if not timer.cancelled:
+            if timer.cancelled:
+                self._cancelled -= 1
+            else:
                 action()
