@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any, Mapping, Optional
 
-import attrs
-
 from .errors import (
     APIError,
     AuthenticationError,
@@ -29,14 +27,20 @@ _BY_STATUS: dict[int, type[APIError]] = {
 }
 
 
-@attrs.frozen
 class Result:
     """What any request returns, whatever the endpoint: status, headers, JSON, Location id."""
 
-    status: int
-    headers: Mapping[str, str]
-    data: Any
-    location_id: Optional[str] = None
+    __slots__ = ("data", "headers", "location_id", "status")
+
+    def __init__(self, *, status: int, headers: Mapping[str, str], data: Any,
+                 location_id: Optional[str] = None) -> None:
+        self.status = status
+        self.headers = headers
+        self.data = data
+        self.location_id = location_id
+
+    def __repr__(self) -> str:
+        return f"<Result {self.status} location_id={self.location_id!r}>"
 
     def created_id(self) -> str:
         """The id from ``Location``; the transport guarantees it when ``created=True``."""

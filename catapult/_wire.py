@@ -215,12 +215,17 @@ def location_id(location: object, context: str) -> Optional[str]:
 # declared options: checks, field helper, and the mapping -> wire body conversion
 
 
-@attrs.frozen
 class Check:
-    """A rule for one option value: ``allowed`` says in words what passes ``test``."""
+    """A rule for one option value: ``allowed`` says in words what passes ``test``.
 
-    allowed: str
-    test: Callable[[object], bool]
+    (A plain class, as are the other internal ones here: an attrs class costs about half a
+    millisecond of import time to build, and these need nothing it generates.)"""
+
+    __slots__ = ("allowed", "test")
+
+    def __init__(self, allowed: str, test: Callable[[object], bool]) -> None:
+        self.allowed = allowed
+        self.test = test
 
 
 def _is_int_text(value: object) -> bool:
@@ -265,14 +270,13 @@ def number(above: float, at_most: float) -> Check:
 
 def text(max_length: Optional[int] = None, pattern: Optional[str] = None, what: str = "") -> Check:
     """A string, optionally bounded in length and matching a regular expression."""
-    compiled = re.compile(pattern) if pattern else None
-
     def test(value: object) -> bool:
         if not isinstance(value, str):
             return False
         if max_length is not None and len(value) > max_length:
             return False
-        return compiled is None or compiled.fullmatch(value) is not None
+        # re caches compiled patterns: compiling here, not at import, keeps import cheap
+        return pattern is None or re.fullmatch(pattern, value) is not None
 
     allowed = what or "a string"
     if max_length is not None:
@@ -321,35 +325,30 @@ def option(
     return attrs.field(default=None, metadata=metadata)
 
 
-@attrs.frozen
 class _Spec:
     """Everything about an options class that encoding needs, computed once per class."""
 
-    by_key: Mapping[str, attrs.Attribute]  # type: ignore[type-arg]
-    by_wire: Mapping[str, attrs.Attribute]  # type: ignore[type-arg]
-    names: tuple[str, ...]
-    wire: Mapping[str, str]  # field name -> JSON name
-    checks: Mapping[str, Optional[Check]]
-    nested: Mapping[str, Optional[type]]
-    required: tuple[tuple[str, str], ...]  # (field name, JSON name)
+    __slots__ = ("by_key", "by_wire", "checks", "names", "nested", "required", "wire")
+
+    def __init__(self, fields: tuple[attrs.Attribute, ...]) -> None:  # type: ignore[type-arg]
+        wire = {f.name: wire_name(f) for f in fields}
+        self.by_key: Mapping[str, attrs.Attribute] = {  # type: ignore[type-arg]
+            **{f.name: f for f in fields}, **{wire[f.name]: f for f in fields}}
+        self.by_wire: Mapping[str, attrs.Attribute] = {  # type: ignore[type-arg]
+            wire[f.name]: f for f in fields}
+        self.names = tuple(f.name for f in fields)
+        self.wire: Mapping[str, str] = wire  # field name -> JSON name
+        self.checks: Mapping[str, Optional[Check]] = {
+            f.name: f.metadata.get("check") for f in fields}
+        self.nested: Mapping[str, Optional[type]] = {
+            f.name: f.metadata.get("nested") for f in fields}
+        self.required = tuple((f.name, wire[f.name]) for f in fields
+                              if f.metadata.get("required"))
 
 
 @functools.cache
 def _spec(kind: type) -> _Spec:
-    by_key: dict[str, attrs.Attribute] = {}  # type: ignore[type-arg]
-    fields = attrs.fields(kind)
-    for field in fields:
-        by_key[field.name] = field
-        by_key[wire_name(field)] = field
-    return _Spec(
-        by_key=by_key,
-        by_wire={wire_name(f): f for f in fields},
-        names=tuple(f.name for f in fields),
-        wire={f.name: wire_name(f) for f in fields},
-        checks={f.name: f.metadata.get("check") for f in fields},
-        nested={f.name: f.metadata.get("nested") for f in fields},
-        required=tuple((f.name, wire_name(f)) for f in fields if f.metadata.get("required")),
-    )
+    return _Spec(attrs.fields(kind))
 
 
 def wire_fields(kind: type) -> Mapping[str, attrs.Attribute]:  # type: ignore[type-arg]
