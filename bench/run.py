@@ -214,8 +214,9 @@ def imports(quick: bool) -> None:
     cases = {
         "import requests, attrs": ("", "import requests, attrs"),
         "import catapult (+ requests, attrs)": (
-            "", "import requests, attrs\nimport catapult\ncatapult.Client, catapult.Call"),
-        "catapult only, over requests+attrs": (
+            "", "import requests, attrs\nimport catapult"),
+        "import catapult, over requests+attrs": ("import requests, attrs", "import catapult"),
+        "+ catapult.Client and .Call, over r+a": (
             "import requests, attrs", "import catapult\ncatapult.Client, catapult.Call"),
         "pytest plugin entry, over pytest": ("import pytest", "import catapult.testing"),
     }

@@ -96,8 +96,10 @@ class Client:
             deadline; GET, PUT and DELETE also after 502, 503, 504, a read timeout or a
             lost connection. A POST that may have reached the API is never sent twice.
         session: a ``requests.Session`` of yours (proxies, CA bundle, headers); it is not
-            closed by ``close()``. If it has requests' stock adapter for ``base_url``,
-            catapult mounts its own there (the same, plus the deadline watchdog).
+            closed by ``close()``. Its headers and adapter, and the proxies and CA bundle
+            of the environment, are read once, here; cookies are not sent. If it has
+            requests' stock adapter for ``base_url``, catapult mounts its own there (the
+            same, plus the deadline watchdog).
 
     Raises:
         ConfigurationError: a credential is missing or empty, or a setting is malformed.

@@ -18,7 +18,11 @@ class Records:
     """Thread-safe records; ``changed`` is notified on every new event."""
 
     def __init__(self) -> None:
-        self.changed = threading.Condition()
+        self._lock = threading.RLock()
+        self.changed = threading.Condition(self._lock)
+        # a condition per awaited key, on the same lock: a new event wakes only the waits
+        # it can end, not every caller waiting on the sandbox
+        self._waits: dict[Key, tuple[threading.Condition, list[int]]] = {}
         self.events: list[Event] = []
         self.deliveries: list[Delivery] = []
         self.requests: list[tuple[str, RecordedRequest]] = []  # (call id or "", record)
@@ -31,7 +35,6 @@ class Records:
             self.events.append(event)
             self.deliveries.append(delivery)
             self._file(event)
-            self.changed.notify_all()
 
     def current_events(self) -> tuple[list[Event], list[Delivery]]:
         """Events and their deliveries, in order, without those of forgotten calls."""
@@ -59,16 +62,26 @@ class Records:
     def wait(self, event_type: Optional[str], call_id: Optional[str], count: int,
              timeout: float) -> Optional[Event]:
         """The ``count``-th matching event once it is there, or None after ``timeout``."""
+        key = (event_type, call_id)
         deadline = time.monotonic() + timeout
         with self.changed:
-            while True:
-                found = self._index.get((event_type, call_id), ())
-                if len(found) >= count:
-                    return found[count - 1]
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    return None
-                self.changed.wait(left)
+            waiting = self._waits.get(key)
+            if waiting is None:
+                waiting = self._waits[key] = (threading.Condition(self._lock), [0])
+            waiting[1][0] += 1
+            try:
+                while True:
+                    found = self._index.get(key, ())
+                    if len(found) >= count:
+                        return found[count - 1]
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        return None
+                    waiting[0].wait(left)
+            finally:
+                waiting[1][0] -= 1
+                if not waiting[1][0]:
+                    del self._waits[key]
 
     def forget(self, call_id: str) -> None:
         """Drop what concerns ``call_id``; the lists are compacted once enough calls have
@@ -97,3 +110,6 @@ class Records:
         self._types.setdefault(call, set()).add(kind)
         for key in ((kind, call), (kind, None), (None, call), (None, None)):
             self._index.setdefault(key, []).append(event)
+            waiting = self._waits.get(key)
+            if waiting is not None:
+                waiting[0].notify_all()
