@@ -310,22 +310,35 @@ def receiver(quick: bool) -> None:
 
 
 def load(url: str, seconds: float, clients: int) -> float:
-    done = [0] * clients
-    stop = time.monotonic() + seconds
+    sessions = [requests.Session() for _ in range(clients)]
 
     def post(index: int) -> None:
-        with requests.Session() as http:
-            while time.monotonic() < stop:
-                http.post(url, data=SEED_EVENT, timeout=5,
-                          headers={"Content-Type": "application/json"})
-                done[index] += 1
+        sessions[index].post(url, data=SEED_EVENT, timeout=5,
+                             headers={"Content-Type": "application/json"})
 
-    threads = [threading.Thread(target=post, args=(i,)) for i in range(clients)]
+    try:
+        return per_second(post, clients, seconds)
+    finally:
+        for session in sessions:
+            session.close()
+
+
+def per_second(work: Callable[[int], object], threads: int, seconds: float) -> float:
+    """How many times per second ``threads`` threads together complete ``work(index)``."""
+    done = [0] * threads
+    stop = time.monotonic() + seconds
+
+    def run(index: int) -> None:
+        while time.monotonic() < stop:
+            work(index)
+            done[index] += 1
+
+    workers = [threading.Thread(target=run, args=(i,)) for i in range(threads)]
     started = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
     return sum(done) / (time.monotonic() - started)
 
 
@@ -353,24 +366,11 @@ def sandbox_flows(quick: bool) -> None:
 
 def flows_per_second(sandbox: Sandbox, callers: int, seconds: float) -> float:
     clients = [sandbox.client() for _ in range(callers)]
-    done = [0] * callers
-    stop = time.monotonic() + seconds
-
-    def run(index: int) -> None:
-        while time.monotonic() < stop:
-            flow(sandbox, clients[index])
-            done[index] += 1
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(callers)]
-    started = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    rate = sum(done) / (time.monotonic() - started)
-    for client in clients:
-        client.close()
-    return rate
+    try:
+        return per_second(lambda index: flow(sandbox, clients[index]), callers, seconds)
+    finally:
+        for client in clients:
+            client.close()
 
 
 def sandbox_latency(quick: bool) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import copy
 import json
 import logging
 import sys
@@ -103,8 +104,9 @@ class Transport:
         }
         headers = requests.structures.CaseInsensitiveDict(session.headers)
         headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
-        self._header_store = requests.structures.CaseInsensitiveDict(  # type: ignore[attr-defined]
-            {key: value for key, value in headers.items() if value is not None})._store
+        for unset in [key for key, value in headers.items() if value is None]:
+            del headers[unset]  # requests' own rule: a header set to None is not sent
+        self._header_store = headers._store  # type: ignore[attr-defined]
         probe = requests.PreparedRequest()
         probe.prepare_url(self.root, None)
         self._root_url = probe.url or self.root
@@ -114,8 +116,11 @@ class Transport:
         return f"<Transport {self.root}>"
 
     def with_settings(self, timeout: Timeout, max_retries: int) -> Transport:
-        """A transport with other settings over the same session and connection pool."""
-        return Transport(self.root, self._auth, timeout, max_retries, self.session)
+        """A transport with other settings over the same session, connection pool and
+        merged settings; closing it leaves the session open."""
+        other = copy.copy(self)
+        other.timeout, other.max_retries, other._owns_session = timeout, max_retries, False
+        return other
 
     def close(self) -> None:
         """Close the session, if this transport created it."""
