@@ -1,4 +1,4 @@
-"""Wire conventions: snake_case <-> camelCase from declared fields, option checks, times, enums."""
+"""Wire conventions: snake_case <-> camelCase names, times, enums, ids in paths and Locations."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ import base64
 import binascii
 import datetime as _dt
 import enum
-import functools
 import hmac
 import math
 import re
-from typing import Any, Callable, Iterable, Mapping, Optional, TypeVar, Union
+from typing import Optional, TypeVar, Union
 from urllib.parse import quote, unquote
 
 import attrs
@@ -206,248 +205,12 @@ def location_id(location: object, context: str) -> Optional[str]:
     found = unquote(text_value.rsplit("/", 1)[-1])
     if found in _DOT_SEGMENTS:
         raise ProtocolError(
-            f"{context}: the Location header {_show(text_value)} does not end in an id"
+            f"{context}: the Location header {show(text_value)} does not end in an id"
         )
     return found
 
 
-# ---------------------------------------------------------------------------------------------
-# declared options: checks, field helper, and the mapping -> wire body conversion
-
-
-class Check:
-    """A rule for one option value: ``allowed`` says in words what passes ``test``.
-
-    (A plain class, as are the other internal ones here: an attrs class costs about half a
-    millisecond of import time to build, and these need nothing it generates.)"""
-
-    __slots__ = ("allowed", "test")
-
-    def __init__(self, allowed: str, test: Callable[[object], bool]) -> None:
-        self.allowed = allowed
-        self.test = test
-
-
-def _is_int_text(value: object) -> bool:
-    return isinstance(value, str) and re.fullmatch(r"-?[0-9]+", value) is not None
-
-
-def whole(low: int, high: Optional[int] = None) -> Check:
-    """A whole number (int or string of digits) in ``low..high``."""
-
-    def test(value: object) -> bool:
-        if isinstance(value, bool):
-            return False
-        if isinstance(value, int):
-            number = value
-        elif _is_int_text(value):
-            number = int(str(value))
-        else:
-            return False
-        return number >= low and (high is None or number <= high)
-
-    limit = f"from {low} to {high}" if high is not None else f"of at least {low}"
-    return Check(f"a whole number {limit} (int or numeric string)", test)
-
-
-def number(above: float, at_most: float) -> Check:
-    """A number (int, float or numeric string) with ``above < n <= at_most``."""
-
-    def test(value: object) -> bool:
-        if isinstance(value, bool):
-            return False
-        numeric_text = isinstance(value, str) and re.fullmatch(r"[0-9]+(\.[0-9]+)?|\.[0-9]+", value)
-        if not (isinstance(value, (int, float)) or numeric_text):
-            return False
-        amount = float(value)  # type: ignore[arg-type]
-        return math.isfinite(amount) and above < amount <= at_most
-
-    return Check(
-        f"a number greater than {above:g} and at most {at_most:g} (int, float or numeric string)",
-        test,
-    )
-
-
-def text(max_length: Optional[int] = None, pattern: Optional[str] = None, what: str = "") -> Check:
-    """A string, optionally bounded in length and matching a regular expression."""
-    def test(value: object) -> bool:
-        if not isinstance(value, str):
-            return False
-        if max_length is not None and len(value) > max_length:
-            return False
-        # re caches compiled patterns: compiling here, not at import, keeps import cheap
-        return pattern is None or re.fullmatch(pattern, value) is not None
-
-    allowed = what or "a string"
-    if max_length is not None:
-        allowed += f" of at most {max_length} characters"
-    return Check(allowed, test)
-
-
-def one_of(*values: str) -> Check:
-    """One of the given strings, exactly."""
-    return Check("one of " + ", ".join(repr(v) for v in values), lambda value: value in values)
-
-
-BOOLEAN = Check("a bool (True or False)", lambda value: isinstance(value, bool))
-
-
-def header_map(max_items: int, max_length: int) -> Check:
-    """A dict of ``X-`` header names to string values; names are sent exactly as given."""
-
-    def test(value: object) -> bool:
-        if not isinstance(value, Mapping) or len(value) > max_items:
-            return False
-        return all(
-            isinstance(name, str) and name[:2].upper() == "X-" and len(name) <= max_length
-            and isinstance(item, str) and len(item) <= max_length
-            for name, item in value.items()
-        )
-
-    return Check(
-        f"a dict of at most {max_items} headers whose names start with 'X-', names and values "
-        f"strings of at most {max_length} characters",
-        test,
-    )
-
-
-def option(
-    check: Optional[Check] = None,
-    *,
-    nested: Optional[type] = None,
-    wire: Optional[str] = None,
-    required: bool = False,
-) -> Any:
-    """Declare an option field: its rule, or the options class nested under it."""
-    metadata: dict[str, object] = {"check": check, "nested": nested, "required": required}
-    if wire:
-        metadata["wire"] = wire
-    return attrs.field(default=None, metadata=metadata)
-
-
-class _Spec:
-    """Everything about an options class that encoding needs, computed once per class."""
-
-    __slots__ = ("by_key", "by_wire", "checks", "names", "nested", "required", "wire")
-
-    def __init__(self, fields: tuple[attrs.Attribute, ...]) -> None:  # type: ignore[type-arg]
-        wire = {f.name: wire_name(f) for f in fields}
-        self.by_key: Mapping[str, attrs.Attribute] = {  # type: ignore[type-arg]
-            **{f.name: f for f in fields}, **{wire[f.name]: f for f in fields}}
-        self.by_wire: Mapping[str, attrs.Attribute] = {  # type: ignore[type-arg]
-            wire[f.name]: f for f in fields}
-        self.names = tuple(f.name for f in fields)
-        self.wire: Mapping[str, str] = wire  # field name -> JSON name
-        self.checks: Mapping[str, Optional[Check]] = {
-            f.name: f.metadata.get("check") for f in fields}
-        self.nested: Mapping[str, Optional[type]] = {
-            f.name: f.metadata.get("nested") for f in fields}
-        self.required = tuple((f.name, wire[f.name]) for f in fields
-                              if f.metadata.get("required"))
-
-
-@functools.cache
-def _spec(kind: type) -> _Spec:
-    return _Spec(attrs.fields(kind))
-
-
-def wire_fields(kind: type) -> Mapping[str, attrs.Attribute]:  # type: ignore[type-arg]
-    """The declared fields of an options class by JSON name, in declaration order."""
-    return _spec(kind).by_wire
-
-
-def option_names(kind: type) -> tuple[str, ...]:
-    """The snake_case names of an options class, in declaration order."""
-    return _spec(kind).names
-
-
-def items_of(options: object, title: str) -> list[tuple[str, object]]:
-    """The (key, value) pairs of a dict or an options instance, or an InvalidOptionError."""
-    if options is None:
-        return []
-    if type(options) is dict:
-        return list(options.items())
-    if attrs.has(type(options)):
-        return [(f.name, getattr(options, f.name)) for f in attrs.fields(type(options))  # type: ignore[arg-type]
-                if getattr(options, f.name) is not None]
-    if isinstance(options, Mapping):
-        return list(options.items())
-    raise InvalidOptionError(
-        f"{title} options must be a dict or keyword arguments, got {type(options).__name__}"
-    )
-
-
-def collect(kind: type, items: Iterable[tuple[object, object]], title: str,
-            prefix: str = "") -> dict[str, object]:
-    """Resolve each key to its declared field; reject unknown keys and a key given twice.
-
-    Returns ``{field name: value}`` in the caller's order, None values included.
-    """
-    spec = _spec(kind)
-    chosen: dict[str, object] = {}
-    spelled: dict[str, str] = {}
-    for key, value in items:
-        field = spec.by_key.get(key) if isinstance(key, str) else None
-        if field is None:
-            raise InvalidOptionError(_unknown(spec, key, title, prefix))
-        if field.name in spelled:
-            first = spelled[field.name]
-            twice = (f"is given twice ({prefix}{first!r} and {prefix}{key!r})" if first != key
-                     else "is given twice")
-            raise InvalidOptionError(f"{title} option {prefix}{field.name} {twice}; give it once")
-        spelled[field.name] = str(key)
-        chosen[field.name] = value
-    return chosen
-
-
-def encode(kind: type, chosen: Mapping[str, object], title: str,
-           prefix: str = "") -> dict[str, object]:
-    """Check each value and build the wire body: camelCase keys, values as given, None omitted."""
-    spec = _spec(kind)
-    body: dict[str, object] = {}
-    for name, value in chosen.items():
-        if value is None:
-            continue
-        nested = spec.nested[name]
-        if nested is not None:
-            value = encode(nested, collect(nested, items_of(value, f"{title} {prefix}{name}"),
-                                           title, prefix=f"{prefix}{name}."),
-                           title, prefix=f"{prefix}{name}.")
-        else:
-            check = spec.checks[name]
-            assert check is not None
-            if not check.test(value):
-                raise InvalidOptionError(
-                    f"{title} option {prefix}{name} must be {check.allowed}, got {_show(value)}"
-                )
-        body[spec.wire[name]] = value
-    for name, wire in spec.required:
-        if wire not in body:
-            raise InvalidOptionError(f"{title} option {prefix}{name} is required")
-    return body
-
-
-def to_body(kind: type, items: Iterable[tuple[object, object]], title: str) -> dict[str, object]:
-    """``collect`` then ``encode``: the JSON body for a request, or an InvalidOptionError."""
-    return encode(kind, collect(kind, items, title), title)
-
-
-def _unknown(spec: _Spec, key: object, title: str, prefix: str) -> str:
-    shown = f"{prefix}{key}" if isinstance(key, str) else f"{prefix}{key!r}"
-    message = f"unknown {title} option {shown!r}"
-    if isinstance(key, str):
-        import difflib  # only for this message: it costs a few ms to import
-
-        close = difflib.get_close_matches(key, list(spec.by_key), n=1, cutoff=0.6)
-        if not close:
-            close = difflib.get_close_matches(key.lower(), [k.lower() for k in spec.by_key],
-                                              n=1, cutoff=0.6)
-            close = [k for k in spec.by_key if k.lower() in close][:1]
-        if close:
-            message += f": did you mean {prefix}{close[0]}?"
-    return message + f" (known: {', '.join(spec.names)})"
-
-
-def _show(value: object) -> str:
+def show(value: object) -> str:
+    """A value as an error message shows it: its repr, cut at 80 characters."""
     shown = repr(value)
     return shown if len(shown) <= 80 else shown[:77] + "..."

@@ -7,9 +7,9 @@ from typing import Any, Iterator, Mapping, Optional, Union
 
 import attrs
 
-from . import _wire
+from . import _options, _wire
+from ._options import BOOLEAN, header_map, one_of, option, text, whole
 from ._transport import Transport
-from ._wire import BOOLEAN, header_map, one_of, option, text, whole
 from .errors import CatapultError, ProtocolError
 from .gather import Gather, GatherOptions, sentence_shortcut
 
@@ -265,7 +265,7 @@ class Call:
             InvalidOptionError: an unknown option or a bad value; nothing was sent.
             ForbiddenError: e.g. call-invalid-state. Other APIError, TransportError.
         """
-        body = _wire.to_body(CallUpdate, _wire.items_of(options, "call update")
+        body = _options.to_body(CallUpdate, _options.items_of(options, "call update")
                              + list(kwargs.items()), "call update")
         result = self._t.request("POST", self._path(), body=body)
         new_id = result.location_id
@@ -310,7 +310,7 @@ class Call:
         Raises:
             InvalidOptionError: an unknown option or a bad value; nothing was sent.
         """
-        body = _wire.to_body(AudioOptions, _wire.items_of(options, "audio")
+        body = _options.to_body(AudioOptions, _options.items_of(options, "audio")
                              + list(kwargs.items()), "audio")
         self._t.request("POST", self._path("audio"), body=body)
 
@@ -337,7 +337,7 @@ class Call:
             dtmf_out: at most 92 of ``0-9 A-D * #``, with ``,``/``w`` (0.5 s) and ``W`` (1 s)
                 pauses.
         """
-        body = _wire.to_body(_Dtmf, [("dtmf_out", dtmf_out)], "dtmf")
+        body = _options.to_body(_Dtmf, [("dtmf_out", dtmf_out)], "dtmf")
         self._t.request("POST", self._path("dtmf"), body=body)
 
     def get_events(self) -> list[CallLogEvent]:
@@ -398,13 +398,13 @@ class Call:
             'gtr-kj4xloaq5vbpfxyeypndgxa'
         """
         if isinstance(options, str):
-            chosen = dict(_wire.collect(GatherOptions, sentence_shortcut(options, self.id).items(),
-                                        "gather"))
-            chosen.update(_wire.collect(GatherOptions, kwargs.items(), "gather"))
+            shortcut = sentence_shortcut(options, self.id)
+            chosen = dict(_options.collect(GatherOptions, shortcut.items(), "gather"))
+            chosen.update(_options.collect(GatherOptions, kwargs.items(), "gather"))
         else:
-            chosen = _wire.collect(GatherOptions, _wire.items_of(options, "gather")
+            chosen = _options.collect(GatherOptions, _options.items_of(options, "gather")
                                    + list(kwargs.items()), "gather")
-        body = _wire.encode(GatherOptions, chosen, "gather")
+        body = _options.encode(GatherOptions, chosen, "gather")
         result = self._t.request("POST", self._path("gather"), body=body, created=True)
         return Gather(id=result.created_id(), call_id=self.id, call=self)
 
@@ -423,7 +423,7 @@ class Call:
         Raises:
             InvalidOptionError: any other state; nothing was sent.
         """
-        body = _wire.to_body(_GatherUpdate, [("state", state)], "gather update")
+        body = _options.to_body(_GatherUpdate, [("state", state)], "gather update")
         path = self._path("gather", _wire.segment(gather_id, "gather_id"))
         self._t.request("POST", path, body=body)
 
@@ -499,7 +499,7 @@ class CallCollection:
         """
         named = [(k, v) for k, v in (("from_", from_), ("to", to), ("callback_url", callback_url))
                  if v is not None]
-        body = _wire.to_body(CallOptions, _wire.items_of(options, "call")
+        body = _options.to_body(CallOptions, _options.items_of(options, "call")
                              + named + list(kwargs.items()), "call")
         result = self._transport.request("POST", "calls", body=body, created=True)
         return Call(
@@ -517,7 +517,7 @@ class CallCollection:
             **query: ``bridge_id``, ``conference_id``, ``from_``, ``to``, ``size`` (page size,
                 1..1000), ``sort_order`` (asc|desc).
         """
-        params = _wire.to_body(_CallQuery, query.items(), "call list")
+        params = _options.to_body(_CallQuery, query.items(), "call list")
         for item in self._transport.paginate("calls", params):
             if isinstance(item, Mapping):
                 yield Call.from_api(item, transport=self._transport)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
 import attrs
 
 from . import _wire
-from ._wire import BOOLEAN, number, one_of, option, text, whole
+from ._options import BOOLEAN, number, one_of, option, text, whole
 from .errors import CatapultError
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from typing import Any, Callable, Mapping, Optional
 
 import attrs
 
-from .. import _wire
+from .. import _options, _wire
 from ..call import AudioOptions, CallOptions, CallUpdate, _Dtmf, _GatherUpdate
 from ..gather import GatherOptions, GatherReason
 from ._clock import Clock, Timer
@@ -524,7 +524,7 @@ def _validation(resource: str, prop: str, rule: str) -> ApiFailure:
 
 def validate(kind: type, body: Mapping[str, Any], resource: str, prefix: str = "") -> None:
     """Check a request body against the declared options, by wire name only, as the API."""
-    fields = _wire.wire_fields(kind)
+    fields = _options.wire_fields(kind)
     for key, value in body.items():
         field = fields.get(key)
         if field is None:
@@ -538,8 +538,8 @@ def validate(kind: type, body: Mapping[str, Any], resource: str, prefix: str = "
                 raise _validation(resource, prefix + key, "must be an object")
             validate(nested, value, resource, prefix=f"{prefix}{key}.")
             continue
-        check: _wire.Check = field.metadata["check"]
-        if check is _wire.BOOLEAN and value in ("true", "false"):
+        check: _options.Check = field.metadata["check"]
+        if check is _options.BOOLEAN and value in ("true", "false"):
             continue  # the API's own curl examples send booleans as strings
         if not check.test(value):
             raise _validation(resource, prefix + key, f"must be {check.allowed}")
