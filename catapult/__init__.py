@@ -13,12 +13,12 @@ __version__ = "0.1.0"
 
 #: each public name, and the module that defines it
 _WHERE = {
-    "AudioOptions": "call",
+    "AudioOptions": "call_options",
     "Call": "call",
     "CallLogEvent": "call",
-    "CallOptions": "call",
+    "CallOptions": "call_options",
     "CallState": "call",
-    "CallUpdate": "call",
+    "CallUpdate": "call_options",
     "CallbackApp": "callbacks",
     "DEFAULT_BASE_URL": "client",
     "DEFAULT_MAX_RETRIES": "client",
@@ -64,11 +64,13 @@ _WHERE = {
 
 if TYPE_CHECKING:  # what type checkers, IDEs and help() see
     from .call import (
-        AudioOptions,
         Call,
         CallLogEvent,
-        CallOptions,
         CallState,
+    )
+    from .call_options import (
+        AudioOptions,
+        CallOptions,
         CallUpdate,
     )
     from .callbacks import (

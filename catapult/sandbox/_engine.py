@@ -13,7 +13,7 @@ from typing import Any, Callable, Mapping, Optional
 import attrs
 
 from .. import _options, _wire
-from ..call import AudioOptions, CallOptions, CallUpdate, _Dtmf, _GatherUpdate
+from ..call_options import AudioOptions, CallOptions, CallUpdate, _Dtmf, _GatherUpdate
 from ..gather import GatherOptions, GatherReason
 from ._clock import Clock, Timer
 from ._delivery import Target
