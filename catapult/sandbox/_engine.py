@@ -4,91 +4,41 @@ from __future__ import annotations
 
 import functools
 import math
-import secrets
-import string
 import threading
 from collections import deque
 from typing import Any, Callable, Mapping, Optional
 
-import attrs
-
-from .. import _options, _wire
+from .. import _wire
 from ..call_options import AudioOptions, CallOptions, CallUpdate, _Dtmf, _GatherUpdate
 from ..gather import GatherOptions, GatherReason
 from ._clock import Clock, Timer
 from ._delivery import Target
+from ._model import (
+    APPLICATION_ID,
+    DEFAULT_CALL_TIMEOUT,
+    DEFAULT_INTER_DIGIT_TIMEOUT,
+    DEFAULT_MAX_DIGITS,
+    DEFAULT_TERMINATING_DIGITS,
+    PLAYBACK_SECONDS,
+    SPEAK_SECONDS_PER_CHARACTER,
+    ApiFailure,
+    SimCall,
+    SimGather,
+    _flag,
+    _validation,
+    _whole_query,
+    call_json,
+    new_id,
+    validate,
+)
 
-#: a gather without maxDigits collects up to this many (the BXML default; REST documents none)
-DEFAULT_MAX_DIGITS = 128
-DEFAULT_INTER_DIGIT_TIMEOUT = 5.0
-DEFAULT_TERMINATING_DIGITS = "#"
-DEFAULT_CALL_TIMEOUT = 60.0
-SPEAK_SECONDS_PER_CHARACTER = 0.05
-PLAYBACK_SECONDS = 1.0
-APPLICATION_ID = "a-sandbox"
-
-
-class ApiFailure(Exception):
-    """An error the API would answer with: status and the error body's fields."""
-
-    def __init__(self, status: int, category: str, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.category = category
-        self.code = code
-        self.message = message
-
-
-_BYTE_TO_ID = bytes((string.ascii_lowercase + string.digits)[n % 36].encode()[0]
-                     for n in range(256))
-
-
-def new_id(prefix: str) -> str:
-    """An id shaped like the API's: ``c-`` plus 25 lowercase letters and digits."""
-    # one call for the randomness (a secrets.choice per character was a system call each),
-    # each byte mapped onto the alphabet by a table
-    return prefix + secrets.token_bytes(25).translate(_BYTE_TO_ID).decode("ascii")
-
-
-@attrs.define
-class SimGather:
-    id: str
-    max_digits: int
-    terminators: str
-    timeout: float
-    tag: Optional[str]
-    created: str
-    digits: str = ""
-    state: str = "started"
-    reason: Optional[str] = None
-    completed: Optional[str] = None
-    timer: Optional[Timer] = None
-
-
-@attrs.define
-class SimCall:
-    id: str
-    direction: str
-    from_: str
-    to: str
-    target: Target
-    settings: dict[str, Any]
-    state: str = "started"
-    start_time: str = ""
-    started_at: float = 0.0
-    active_time: Optional[str] = None
-    active_at: Optional[float] = None
-    end_time: Optional[str] = None
-    ended_at: Optional[float] = None
-    gather: Optional[SimGather] = None
-    gathers: dict[str, SimGather] = attrs.field(factory=dict)
-    log: list[dict[str, Any]] = attrs.field(factory=list)
-    speaking: Optional[Timer] = None
-    speak_tag: Optional[str] = None
-    playing: Optional[Timer] = None
-    play_tag: Optional[str] = None
-    ring_timer: Optional[Timer] = None
-    dtmf_sent: list[str] = attrs.field(factory=list)
+__all__ = [
+    "DEFAULT_INTER_DIGIT_TIMEOUT",
+    "DEFAULT_MAX_DIGITS",
+    "DEFAULT_TERMINATING_DIGITS",
+    "ApiFailure",
+    "World",
+]
 
 
 Emit = Callable[[dict[str, Any], Target], None]
@@ -187,31 +137,8 @@ class World:
 
     def call_json(self, call_id: str) -> dict[str, Any]:
         with self._lock:
-            return self._call_json(self._call(call_id))
-
-    def _call_json(self, call: SimCall) -> dict[str, Any]:
-        settings = call.settings
-        data: dict[str, Any] = {
-            "id": call.id, "direction": call.direction, "from": call.from_, "to": call.to,
-            "state": call.state, "startTime": call.start_time,
-            "activeTime": call.active_time, "endTime": call.end_time,
-            "callTimeout": int(float(settings.get("callTimeout") or DEFAULT_CALL_TIMEOUT)),
-            "callbackUrl": settings.get("callbackUrl"),
-            "callbackHttpMethod": call.target.method if call.target.url else None,
-            "callbackTimeout": int(call.target.timeout * 1000) if call.target.url else None,
-            "fallbackUrl": settings.get("fallbackUrl"),
-            "bridgeId": settings.get("bridgeId"), "conferenceId": settings.get("conferenceId"),
-            "events": f"{self._uri(call)}/events",
-            "recordings": f"{self._uri(call)}/recordings",
-            "transcriptions": f"{self._uri(call)}/transcriptions",
-            "recordingEnabled": _flag(settings.get("recordingEnabled")),
-            "recordingFileFormat": settings.get("recordingFileFormat", "wav"),
-            "transcriptionEnabled": _flag(settings.get("transcriptionEnabled")),
-            "tag": settings.get("tag"), "sipHeaders": settings.get("sipHeaders"),
-        }
-        if call.active_at is not None and call.ended_at is not None:
-            data["chargeableDuration"] = math.ceil(call.ended_at - call.active_at)
-        return {k: v for k, v in data.items() if v is not None}
+            call = self._call(call_id)
+            return call_json(call, self._uri(call))
 
     def list_calls(self, query: Mapping[str, str]) -> tuple[list[dict[str, Any]], bool]:
         """One page of calls and whether another follows."""
@@ -230,7 +157,7 @@ class World:
             rank = {call_id: index for index, call_id in enumerate(self._calls)}
             calls.sort(key=lambda c: (c.started_at, rank[c.id]), reverse=order == "desc")
             chunk = calls[page * size:(page + 1) * size]
-            return [self._call_json(c) for c in chunk], len(calls) > (page + 1) * size
+            return [call_json(c, self._uri(c)) for c in chunk], len(calls) > (page + 1) * size
 
     def update_call(self, call_id: str, body: Mapping[str, Any]) -> Optional[str]:
         """Apply an update; returns the new call's id for a transfer."""
@@ -517,49 +444,3 @@ class World:
                 self._restart_gather_timer(call, gather)
 
 
-def _validation(resource: str, prop: str, rule: str) -> ApiFailure:
-    return ApiFailure(400, "bad-request", "validation-error",
-                      f"The '{resource}' resource property '{prop}' {rule}")
-
-
-def validate(kind: type, body: Mapping[str, Any], resource: str, prefix: str = "") -> None:
-    """Check a request body against the declared options, by wire name only, as the API."""
-    fields = _options.wire_fields(kind)
-    for key, value in body.items():
-        field = fields.get(key)
-        if field is None:
-            raise _validation(resource, prefix + key, "is not a known property; known: "
-                              + ", ".join(fields))
-        if value is None:
-            continue
-        nested = field.metadata.get("nested")
-        if nested is not None:
-            if not isinstance(value, Mapping):
-                raise _validation(resource, prefix + key, "must be an object")
-            validate(nested, value, resource, prefix=f"{prefix}{key}.")
-            continue
-        check: _options.Check = field.metadata["check"]
-        if check is _options.BOOLEAN and value in ("true", "false"):
-            continue  # the API's own curl examples send booleans as strings
-        if not check.test(value):
-            raise _validation(resource, prefix + key, f"must be {check.allowed}")
-    for wire, field in fields.items():
-        if field.metadata.get("required") and body.get(wire) is None:
-            raise ApiFailure(400, "bad-request", "missing-property",
-                             f"The '{resource}' resource property '{prefix}{wire}' is "
-                             "required but was not specified")
-
-
-def _flag(value: object) -> bool:
-    return value is True or value == "true"
-
-
-def _whole_query(query: Mapping[str, str], name: str, default: int, low: int,
-                 high: Optional[int]) -> int:
-    raw = query.get(name)
-    if raw is None:
-        return default
-    if not raw.isdigit() or int(raw) < low or (high is not None and int(raw) > high):
-        limit = f"from {low} to {high}" if high is not None else f"at least {low}"
-        raise _validation("call", name, f"must be a whole number {limit}")
-    return int(raw)
