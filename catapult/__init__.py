@@ -24,6 +24,9 @@ _WHERE = {
     "DEFAULT_MAX_RETRIES": "client",
     "DEFAULT_TIMEOUT": "client",
     "Client": "client",
+    "Result": "_response",
+    "Recording": "recording",
+    "Transcription": "recording",
     "Timeout": "client",
     "APIError": "errors",
     "AuthenticationError": "errors",
@@ -63,6 +66,7 @@ _WHERE = {
 }
 
 if TYPE_CHECKING:  # what type checkers, IDEs and help() see
+    from ._response import Result
     from .call import (
         Call,
         CallLogEvent,
@@ -124,6 +128,7 @@ if TYPE_CHECKING:  # what type checkers, IDEs and help() see
         GatherState,
         Prompt,
     )
+    from .recording import Recording, Transcription
 
 
 def __getattr__(name: str) -> Any:
@@ -178,12 +183,15 @@ __all__ = [
     "Prompt",
     "ProtocolError",
     "RateLimitError",
+    "Recording",
     "RecordingEvent",
     "RequestTimeout",
+    "Result",
     "ServerError",
     "SpeakEvent",
     "Timeout",
     "TimeoutEvent",
+    "Transcription",
     "TranscriptionEvent",
     "TransportError",
     "parse_event",

@@ -185,10 +185,13 @@ def collect(kind: type, items: Iterable[tuple[object, object]], title: str,
     spec = _spec(kind)
     chosen: dict[str, object] = {}
     spelled: dict[str, str] = {}
+    items = list(items)
     for key, value in items:
         field = spec.by_key.get(key) if isinstance(key, str) else None
         if field is None:
-            raise InvalidOptionError(_unknown(spec, key, title, prefix))
+            given = {spec.by_key[k].name for k, _ in items if isinstance(k, str)
+                     and k in spec.by_key}
+            raise InvalidOptionError(_unknown(spec, key, title, prefix, given))
         if field.name in spelled:
             first = spelled[field.name]
             twice = (f"is given twice ({prefix}{first!r} and {prefix}{key!r})" if first != key
@@ -231,17 +234,19 @@ def to_body(kind: type, items: Iterable[tuple[object, object]], title: str) -> d
     return encode(kind, collect(kind, items, title), title)
 
 
-def _unknown(spec: _Spec, key: object, title: str, prefix: str) -> str:
+def _unknown(spec: _Spec, key: object, title: str, prefix: str, given: set[str]) -> str:
     shown = f"{prefix}{key}" if isinstance(key, str) else f"{prefix}{key!r}"
     message = f"unknown {title} option {shown!r}"
     if isinstance(key, str):
         import difflib  # only for this message: it costs a few ms to import
 
-        close = difflib.get_close_matches(key, list(spec.by_key), n=1, cutoff=0.6)
+        # an option the caller already gave is never the one they meant
+        candidates = [k for k, field in spec.by_key.items() if field.name not in given]
+        close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.6)
         if not close:
-            close = difflib.get_close_matches(key.lower(), [k.lower() for k in spec.by_key],
+            close = difflib.get_close_matches(key.lower(), [k.lower() for k in candidates],
                                               n=1, cutoff=0.6)
-            close = [k for k in spec.by_key if k.lower() in close][:1]
+            close = [k for k in candidates if k.lower() in close][:1]
         if close:
             message += f": did you mean {prefix}{close[0]}?"
     return message + f" (known: {', '.join(spec.names)})"

@@ -28,7 +28,14 @@ _BY_STATUS: dict[int, type[APIError]] = {
 
 
 class Result:
-    """What any request returns, whatever the endpoint: status, headers, JSON, Location id."""
+    """What a request returned, whatever the endpoint (``client.request`` gives it).
+
+    Attributes:
+        status: the HTTP status (2xx: anything else was raised as an APIError).
+        headers: the response headers, looked up case-insensitively.
+        data: the parsed JSON body, or None for an empty body.
+        location_id: the id the ``Location`` header names (a create), or None.
+    """
 
     __slots__ = ("data", "headers", "location_id", "status")
 

@@ -267,11 +267,21 @@ class Transport:
         error.attempts = tries
         return error
 
-    def paginate(self, path: str, params: Optional[Mapping[str, Any]] = None) -> Iterator[Any]:
-        """Yield the items of a list endpoint, following ``Link: <...>; rel="next"``."""
+    def paginate(self, path: str, params: Optional[Mapping[str, Any]] = None,
+                 limit: Optional[int] = None) -> Iterator[Any]:
+        """Yield the items of a list endpoint, following ``Link: <...>; rel="next"``; stop
+        after ``limit`` items (no further page is fetched once it is reached)."""
+        if limit is not None and limit <= 0:
+            return
         result, links = self._page(path=path, params=params)
+        left = limit
         while True:
-            yield from result.json_list(f"GET {path}")
+            for item in result.json_list(f"GET {path}"):
+                yield item
+                if left is not None:
+                    left -= 1
+                    if not left:
+                        return
             next_url = links.get("next", {}).get("url")
             if not next_url:
                 return

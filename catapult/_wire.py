@@ -9,7 +9,7 @@ import enum
 import hmac
 import math
 import re
-from typing import Optional, TypeVar, Union
+from typing import Any, Optional, TypeVar, Union
 from urllib.parse import quote, unquote
 
 import attrs
@@ -140,6 +140,52 @@ def compact_repr(self: object) -> str:
         if field.repr and getattr(self, field.name) is not None
     )
     return f"{type(self).__name__}({shown})"
+
+
+class Readable:
+    """Mixin for frozen models: ``model["digits"]``, ``model["createdTime"]`` or
+    ``model["from"]`` read a field the way ported Ruby and JS code reads a response.
+
+    A key is a field name, the field's wire name, or else any key of the payload as
+    received (``raw``); anything else is a KeyError. Models stay read-only.
+    """
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:
+        fields = _readable_fields(type(self))
+        name = fields.get(key)
+        if name is not None:
+            return getattr(self, name)
+        raw = getattr(self, "raw", None) or {}
+        if key in raw:
+            return raw[key]
+        raise KeyError(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """``model[key]``, or ``default`` when the model has no such field."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+
+_READABLE: dict[type, dict[str, str]] = {}
+
+
+def _readable_fields(kind: type) -> dict[str, str]:
+    """Field name by each key that reads it, once per class."""
+    names = _READABLE.get(kind)
+    if names is not None:
+        return names
+    names = _READABLE[kind] = {}
+    for field in attrs.fields(kind):
+        if field.name.startswith("_") or field.name == "raw":
+            continue
+        names[field.name] = field.name
+        names.setdefault(wire_name(field), field.name)
+        names.setdefault(field.name.rstrip("_"), field.name)  # from_ is also "from"
+    return names
 
 
 def basic_auth_matches(header: str, expected: bytes) -> bool:

@@ -8,10 +8,12 @@ from typing import Any, Iterator, Mapping, Optional, Union
 import attrs
 
 from . import _options, _wire
+from ._idfirst import IdFirst
 from ._transport import Transport
 from .call_options import AudioOptions, CallOptions, CallUpdate, _CallQuery, _Dtmf, _GatherUpdate
-from .errors import CatapultError, ProtocolError
+from .errors import CatapultError, InvalidOptionError, ProtocolError
 from .gather import Gather, GatherOptions, sentence_shortcut
+from .recording import Recording, Transcription
 
 __all__ = [
     "AudioOptions",
@@ -35,7 +37,7 @@ class CallState(_wire.StrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class CallLogEvent:
+class CallLogEvent(_wire.Readable):
     """One entry of a call's event log (``GET /calls/{id}/events``), not a callback.
 
     Attributes:
@@ -65,7 +67,7 @@ class CallLogEvent:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Call:
+class Call(_wire.Readable):
     """A call. ``client.Call("c-1")`` is a handle that made no request; ``client.Call.get``
     and ``call.refresh()`` return snapshots with the fields filled in.
 
@@ -146,8 +148,10 @@ class Call:
             InvalidOptionError: an unknown option or a bad value; nothing was sent.
             ForbiddenError: e.g. call-invalid-state. Other APIError, TransportError.
         """
-        body = _options.to_body(CallUpdate, _options.items_of(options, "call update")
-                             + list(kwargs.items()), "call update")
+        return self._update(_options.items_of(options, "call update") + list(kwargs.items()))
+
+    def _update(self, items: list[tuple[str, object]]) -> Optional[Call]:
+        body = _options.to_body(CallUpdate, items, "call update")
         result = self._t.request("POST", self._path(), body=body)
         new_id = result.location_id
         return Call(id=new_id, transport=self._t) if new_id else None
@@ -164,23 +168,66 @@ class Call:
         """Hang up (``{"state": "completed"}``)."""
         self.update(state="completed")
 
-    hangup = hang_up
-
-    def transfer(self, transfer_to: str, **options: Any) -> Call:
+    def transfer(self, /, transfer_to: Union[str, Mapping[str, Any], CallUpdate],
+                 transfer_caller_id: Optional[str] = None,
+                 whisper_audio: Union[AudioOptions, Mapping[str, Any], None] = None,
+                 callback_url: Optional[str] = None, **options: Any) -> Call:
         """Transfer an active call; returns the new call (id from the 201's ``Location``).
 
+        Takes the C# shape ``transfer(to, caller_id, whisper_audio, callback_url)``, keywords,
+        or node's options dict ``transfer({"transferTo": "+1..."})``.
+
         Args:
-            transfer_to: E.164 number or ``sip:`` URI.
-            **options: ``transfer_caller_id``, ``whisper_audio``, ``callback_url``, ... of
-                ``CallUpdate``.
+            transfer_to: E.164 number or ``sip:`` URI; or a dict of ``CallUpdate`` options.
+            transfer_caller_id: ``"private"`` or a number of yours.
+            whisper_audio: an ``AudioOptions`` or dict played to the transfer target.
+            callback_url: where the new call's events go.
+            **options: ``diversion_treatment``, ``diversion_reason``, ... of ``CallUpdate``.
 
         Raises:
+            InvalidOptionError: a bad option; nothing was sent.
             ProtocolError: the API answered without the new call's Location.
         """
-        new = self.update(state="transferring", transfer_to=transfer_to, **options)
+        items = (_options.items_of(transfer_to, "transfer")
+                 if not isinstance(transfer_to, str) else [("transfer_to", transfer_to)])
+        given = [(k, v) for k, v in (("transfer_caller_id", transfer_caller_id),
+                                     ("whisper_audio", whisper_audio),
+                                     ("callback_url", callback_url)) if v is not None]
+        new = self._update([("state", "transferring"), *items, *given, *options.items()])
         if new is None:
             raise ProtocolError("transfer answered without a Location for the new call")
         return new
+
+    # -- recording ------------------------------------------------------------------------
+
+    def set_recording(self, enabled: bool) -> None:
+        """Turn recording on or off (``{"recordingEnabled": true|false}``); each on/off span
+        becomes a separate recording. C#'s ``TurnCallRecordingAsync(id, bool)``."""
+        self.update(recording_enabled=enabled)
+
+    def enable_recording(self) -> None:
+        """Start recording the call (``{"recordingEnabled": true}``)."""
+        self.set_recording(True)
+
+    def disable_recording(self) -> None:
+        """Stop recording the call (``{"recordingEnabled": false}``)."""
+        self.set_recording(False)
+
+    def set_max_recording_duration(self, seconds: Union[int, str]) -> None:
+        """Cap the length of recordings (``{"recordingMaxDuration": seconds}``); the API
+        refuses a change while a recording runs (409 conflicted-recording-values-request)."""
+        self.update(recording_max_duration=seconds)
+
+    def get_recordings(self) -> list[Recording]:
+        """The call's recordings (``GET /calls/{id}/recordings``)."""
+        return [Recording.from_api(item) for item in self._t.paginate(self._path("recordings"))
+                if isinstance(item, Mapping)]
+
+    def get_transcriptions(self) -> list[Transcription]:
+        """The transcriptions of the call's recordings (``GET /calls/{id}/transcriptions``)."""
+        return [Transcription.from_api(item)
+                for item in self._t.paginate(self._path("transcriptions"))
+                if isinstance(item, Mapping)]
 
     # -- audio and DTMF -------------------------------------------------------------------
 
@@ -191,17 +238,29 @@ class Call:
         Raises:
             InvalidOptionError: an unknown option or a bad value; nothing was sent.
         """
-        body = _options.to_body(AudioOptions, _options.items_of(options, "audio")
-                             + list(kwargs.items()), "audio")
+        self._play(_options.items_of(options, "audio") + list(kwargs.items()))
+
+    def _play(self, items: list[tuple[str, object]]) -> None:
+        body = _options.to_body(AudioOptions, items, "audio")
         self._t.request("POST", self._path("audio"), body=body)
 
-    def speak_sentence(self, sentence: str, **options: Any) -> None:
-        """Speak ``sentence`` (at most 1000 characters); options as in ``AudioOptions``."""
-        self.play_audio(sentence=sentence, **options)
+    def speak_sentence(self, /, sentence: str, tag: Optional[str] = None,
+                       gender: Optional[str] = None, voice: Optional[str] = None,
+                       **options: Any) -> None:
+        """Speak ``sentence`` (at most 1000 characters), in Ruby's shape
+        ``speak_sentence(sentence, tag, gender, voice)`` or with keywords (``locale``,
+        ``loop_enabled``, ``volume``: see ``AudioOptions``). Only what is given is sent:
+        unlike the Ruby SDK, no default gender or voice is added."""
+        given = [(k, v) for k, v in (("tag", tag), ("gender", gender), ("voice", voice))
+                 if v is not None]
+        self._play([("sentence", sentence), *given, *options.items()])
 
-    def play_audio_file(self, file_url: str, **options: Any) -> None:
-        """Play the WAV or MP3 at ``file_url``; options as in ``AudioOptions``."""
-        self.play_audio(file_url=file_url, **options)
+    def play_audio_file(self, /, file_url: str, tag: Optional[str] = None,
+                        **options: Any) -> None:
+        """Play the WAV or MP3 at ``file_url``; Ruby's ``play_recording(url, tag)`` shape, or
+        keywords as in ``AudioOptions``."""
+        given = [("tag", tag)] if tag is not None else []
+        self._play([("file_url", file_url), *given, *options.items()])
 
     def stop_speaking(self) -> None:
         """Stop a sentence being spoken (``{"sentence": ""}``)."""
@@ -225,6 +284,11 @@ class Call:
         """The call's event log (``GET /calls/{id}/events``), oldest first as the API sends it."""
         return [CallLogEvent.from_api(item) for item in self._t.paginate(self._path("events"))
                 if isinstance(item, Mapping)]
+
+    def get_event(self, event_id: str) -> CallLogEvent:
+        """One entry of the call's event log (``GET /calls/{id}/events/{event_id}``)."""
+        result = self._t.request("GET", self._path("events", _wire.segment(event_id, "event_id")))
+        return CallLogEvent.from_api(result.json_object("a call event"))
 
     # -- gathers --------------------------------------------------------------------------
 
@@ -295,22 +359,43 @@ class Call:
         Raises:
             NotFoundError: no such gather or call. Other APIError, TransportError.
         """
-        result = self._t.request("GET", self._path("gather", _wire.segment(gather_id, "gather_id")))
+        path = self._path("gather", _wire.segment(gather_id, "gather_id"))
+        result = self._t.request("GET", path)
         return Gather.from_api(result.json_object("a gather"), call=self)
 
-    def update_gather(self, gather_id: str, *, state: str = "completed") -> None:
+    def update_gather(self, gather_id: str, options: Optional[Mapping[str, Any]] = None, /,
+                      **kwargs: Any) -> None:
         """Update a gather; the API allows only ``state="completed"``, which stops it.
+        ``update_gather(id)``, ``update_gather(id, state="completed")`` and Ruby's
+        ``update_gather(id, {"state": "completed"})`` send the same request.
 
         Raises:
-            InvalidOptionError: any other state; nothing was sent.
+            InvalidOptionError: any other state or option; nothing was sent.
         """
-        body = _options.to_body(_GatherUpdate, [("state", state)], "gather update")
+        items = _options.items_of(options, "gather update") + list(kwargs.items())
+        body = _options.to_body(_GatherUpdate, items or [("state", "completed")],
+                                "gather update")
         path = self._path("gather", _wire.segment(gather_id, "gather_id"))
         self._t.request("POST", path, body=body)
 
     def stop_gather(self, gather_id: str) -> None:
         """Stop a running gather; the same request as ``update_gather(id, state="completed")``."""
         self.update_gather(gather_id, state="completed")
+
+    # -- the official SDKs' names where they differ from ours (see docs/porting.md) -------
+
+    hangup = hang_up                              # Ruby, node, C#
+    answer_on_incoming = answer                   # Ruby
+    reject_incoming = reject                      # Ruby
+    reload = refresh                              # Ruby (returns a new snapshot)
+    set_dtmf = send_dtmf                          # Ruby
+    play_recording = play_audio_file              # Ruby
+    recording_on = enable_recording               # Ruby
+    recording_off = disable_recording             # Ruby
+    turn_call_recording = set_recording           # C#
+    play_audio_advanced = play_audio              # node
+    stop_audio_file_playback = stop_audio_file    # node
+    complete_gather = stop_gather                 # node
 
     # -- plumbing -------------------------------------------------------------------------
 
@@ -327,7 +412,15 @@ class Call:
 
 
 class CallCollection:
-    """``client.Call``: calls of one client. Call it with an id for a handle (no request)."""
+    """``client.Call``: the calls of one client.
+
+    ``client.Call("c-1")`` is a handle (no request). Every method of a call handle is also
+    here id-first, as node and C# code calls it: ``client.Call.hang_up(call_id)`` is
+    ``client.Call(call_id).hang_up()``.
+    """
+
+    id_name = "call_id"
+    handle_name = "client.Call"
 
     def __init__(self, transport: Transport) -> None:
         self._transport = transport
@@ -381,7 +474,7 @@ class CallCollection:
         named = [(k, v) for k, v in (("from_", from_), ("to", to), ("callback_url", callback_url))
                  if v is not None]
         body = _options.to_body(CallOptions, _options.items_of(options, "call")
-                             + named + list(kwargs.items()), "call")
+                                + named + list(kwargs.items()), "call")
         result = self._transport.request("POST", "calls", body=body, created=True)
         return Call(
             id=result.created_id(),
@@ -391,35 +484,73 @@ class CallCollection:
             transport=self._transport,
         )
 
-    def list(self, **query: Any) -> Iterator[Call]:
+    def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
+             limit: Optional[int] = None, **query: Any) -> Iterator[Call]:
         """Iterate over calls (``GET /calls``), following the API's ``next`` links.
 
         Args:
-            **query: ``bridge_id``, ``conference_id``, ``from_``, ``to``, ``size`` (page size,
-                1..1000), ``sort_order`` (asc|desc).
+            options: the query as a dict, as the official SDKs take it
+                (``{"page": 1, "size": 25}``).
+            limit: stop after this many calls (None: all of them).
+            **query: ``bridge_id``, ``conference_id``, ``from_``, ``to``, ``page`` (the first
+                page to read, from 0), ``size`` (page size, 1..1000), ``sort_order``
+                (asc|desc). The ``next`` links decide the pages after the first.
+
+        Raises:
+            InvalidOptionError: an unknown query option or a bad value, or a bad ``limit``.
         """
-        params = _options.to_body(_CallQuery, query.items(), "call list")
-        for item in self._transport.paginate("calls", params):
+        params = _options.to_body(_CallQuery, _options.items_of(options, "call list")
+                                  + list(query.items()), "call list")
+        items = self._transport.paginate("calls", params, limit=_checked_limit(limit))
+        for item in items:
             if isinstance(item, Mapping):
                 yield Call.from_api(item, transport=self._transport)
 
-    def create_gather(
-        self,
-        call_id: str,
-        options: Union[GatherOptions, Mapping[str, Any], str, None] = None,
-        /,
-        **kwargs: Any,
-    ) -> Gather:
-        """``client.Call.create_gather(call_id, options)``, as the JS sample writes it.
+    # -- every method of a call handle, id first ------------------------------------------
 
-        The same as ``client.Call(call_id).create_gather(options, **kwargs)``; see there.
-        """
-        return self(call_id).create_gather(options, **kwargs)
+    refresh = IdFirst(Call.refresh)
+    update = IdFirst(Call.update)
+    answer = IdFirst(Call.answer)
+    reject = IdFirst(Call.reject)
+    hang_up = IdFirst(Call.hang_up)
+    transfer = IdFirst(Call.transfer)
+    set_recording = IdFirst(Call.set_recording)
+    enable_recording = IdFirst(Call.enable_recording)
+    disable_recording = IdFirst(Call.disable_recording)
+    set_max_recording_duration = IdFirst(Call.set_max_recording_duration)
+    get_recordings = IdFirst(Call.get_recordings)
+    get_transcriptions = IdFirst(Call.get_transcriptions)
+    play_audio = IdFirst(Call.play_audio)
+    speak_sentence = IdFirst(Call.speak_sentence)
+    play_audio_file = IdFirst(Call.play_audio_file)
+    stop_speaking = IdFirst(Call.stop_speaking)
+    stop_audio_file = IdFirst(Call.stop_audio_file)
+    send_dtmf = IdFirst(Call.send_dtmf)
+    get_events = IdFirst(Call.get_events)
+    get_event = IdFirst(Call.get_event)
+    create_gather = IdFirst(Call.create_gather)
+    get_gather = IdFirst(Call.get_gather)
+    update_gather = IdFirst(Call.update_gather)
+    stop_gather = IdFirst(Call.stop_gather)
 
-    def get_gather(self, call_id: str, gather_id: str) -> Gather:
-        """The same as ``client.Call(call_id).get_gather(gather_id)``."""
-        return self(call_id).get_gather(gather_id)
+    # the official names, id first (the same table as on Call)
+    hangup = hang_up
+    answer_on_incoming = answer
+    reject_incoming = reject
+    reload = refresh
+    set_dtmf = send_dtmf
+    play_recording = play_audio_file
+    recording_on = enable_recording
+    recording_off = disable_recording
+    turn_call_recording = set_recording
+    play_audio_advanced = play_audio
+    stop_audio_file_playback = stop_audio_file
+    complete_gather = stop_gather
 
-    def update_gather(self, call_id: str, gather_id: str, *, state: str = "completed") -> None:
-        """The same as ``client.Call(call_id).update_gather(gather_id, state=state)``."""
-        self(call_id).update_gather(gather_id, state=state)
+
+def _checked_limit(limit: object) -> Optional[int]:
+    if limit is None:
+        return None
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise InvalidOptionError(f"limit must be None or an int >= 0, got {limit!r}")
+    return limit

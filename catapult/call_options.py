@@ -99,7 +99,10 @@ class CallUpdate:
         callback_url: http(s) URL for the new call's events on transfer.
         recording_enabled: bool.
         recording_file_format: ``"wav"`` or ``"mp3"``.
-        recording_max_duration: seconds, a whole number of at least 1.
+        recording_max_duration: seconds, a whole number of at least 1 (not in the update
+            docs; node's ``setMaxRecordingDuration`` sends it).
+        transcription_enabled: bool; transcribe each recording of the call (not in the
+            update docs; the official transcription sample apps send it).
         diversion_treatment: ``"none"``, ``"propagate"`` or ``"stack"``.
         diversion_reason: e.g. ``"unknown"``, ``"user-busy"``, ``"no-answer"`` (with stack).
     """
@@ -114,6 +117,7 @@ class CallUpdate:
     recording_enabled: Optional[bool] = option(BOOLEAN)
     recording_file_format: Optional[str] = option(one_of("wav", "mp3"))
     recording_max_duration: Union[int, str, None] = option(whole(1))
+    transcription_enabled: Optional[bool] = option(BOOLEAN)
     diversion_treatment: Optional[str] = option(one_of("none", "propagate", "stack"))
     diversion_reason: Optional[str] = option(one_of(
         "unknown", "user-busy", "no-answer", "unavailable", "unconditional", "time-of-day",
@@ -140,5 +144,6 @@ class _CallQuery:
     conference_id: Optional[str] = option(text())
     from_: Optional[str] = option(text())
     to: Optional[str] = option(text())
+    page: Union[int, str, None] = option(whole(0))
     size: Union[int, str, None] = option(whole(1, 1000))
     sort_order: Optional[str] = option(one_of("asc", "desc"))

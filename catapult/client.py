@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import attrs
 import requests
 
+from ._response import Result
 from ._transport import BasicAuth, Transport
 from ._wire import redact_userinfo, segment
 from .call import CallCollection
@@ -64,6 +65,8 @@ class Timeout:
 
 #: 5 s to connect, 30 s for each read, 60 s in all
 DEFAULT_TIMEOUT = Timeout()
+
+_METHODS = frozenset({"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"})
 
 #: what ``timeout=`` takes
 TimeoutLike = Union[Timeout, float, tuple[float, float]]
@@ -209,6 +212,50 @@ class Client:
             base_url=env.get("BANDWIDTH_API_ENDPOINT", "").strip() or DEFAULT_BASE_URL,
             timeout=timeout, max_retries=max_retries, session=session,
         )
+
+    def request(self, method: str, path: str, body: Optional[Mapping[str, Any]] = None,
+                params: Optional[Mapping[str, Any]] = None) -> Result:
+        """Call any endpoint, wrapped or not, with the same auth, errors, deadline and retries.
+
+        Args:
+            method: ``GET``, ``POST``, ``PUT``, ``DELETE``, ``PATCH`` or ``HEAD``.
+            path: relative to your user root (``"account"``, ``"calls/c-1/events"``), or
+                absolute from ``/v1/`` for the endpoints outside it
+                (``"/v1/availableNumbers/local"``). Ids in it must already be one segment
+                each: ``.``, ``..``, empty segments, ``?`` and ``#`` are refused.
+            body: sent as JSON, keys exactly as given (no case conversion).
+            params: the query string.
+
+        Returns:
+            A ``catapult.Result``: ``status``, ``headers``, ``data`` (the parsed JSON, or
+            None) and ``location_id`` (the id a ``Location`` header names, or None).
+
+        Raises:
+            InvalidOptionError: a bad method or path; nothing was sent.
+            APIError, TransportError, ProtocolError: as for every other call.
+
+        Example:
+            >>> client.request("GET", "account").data["balance"]
+        """
+        verb = method.upper() if isinstance(method, str) else ""
+        if verb not in _METHODS:
+            raise InvalidOptionError(
+                f"method must be one of {', '.join(sorted(_METHODS))}, got {method!r}")
+        if not isinstance(path, str) or not path.strip("/") or any(c in path for c in "?#\\"):
+            raise InvalidOptionError(
+                f"path must be a path such as 'account' or '/v1/availableNumbers/local' (query "
+                f"in params=), got {path!r}")
+        absolute = path.startswith("/")
+        if absolute and not path.startswith("/v1/"):
+            raise InvalidOptionError(f"an absolute path starts with /v1/, got {path!r}")
+        parts = path.strip("/").split("/")
+        if any(part in ("", ".", "..") for part in parts):
+            raise InvalidOptionError(
+                f"path must not have empty, '.' or '..' segments, got {path!r}")
+        root = self.base_url if absolute else self._transport.root
+        # through requests' own URL preparation: a caller's path is quoted as requests would
+        return self._transport.request(verb, path, body=body, params=params,
+                                       url=f"{root}/{path.strip('/')}")
 
     def close(self) -> None:
         """Close the HTTP session (unless it was passed in)."""

@@ -112,7 +112,7 @@ def _table(cls: type) -> _Table:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Event:
+class Event(_wire.Readable):
     """A callback event. Unknown event types are parsed as a plain ``Event``.
 
     Attributes:

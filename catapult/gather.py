@@ -109,7 +109,7 @@ def sentence_shortcut(sentence: str, call_id: str) -> dict[str, object]:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Gather:
+class Gather(_wire.Readable):
     """A snapshot of one gather on a call.
 
     A gather returned by ``create_gather`` knows only its id (the API answers with a
