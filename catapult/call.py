@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Iterator, Mapping, Optional, Union
+from typing import Any, Mapping, Optional, Union
 
 import attrs
 
 from . import _options, _wire
-from ._idfirst import IdFirst
 from ._transport import Transport
-from .call_options import AudioOptions, CallOptions, CallUpdate, _CallQuery, _Dtmf, _GatherUpdate
-from .errors import CatapultError, InvalidOptionError, ProtocolError
+from .call_options import AudioOptions, CallOptions, CallUpdate, _Dtmf, _GatherUpdate
+from .errors import CatapultError, ProtocolError
 from .gather import Gather, GatherOptions, sentence_shortcut
 from .recording import Recording, Transcription
 
 __all__ = [
     "AudioOptions",
     "Call",
-    "CallCollection",
     "CallLogEvent",
     "CallOptions",
     "CallState",
@@ -409,148 +407,3 @@ class Call(_wire.Readable):
 
     def _path(self, *parts: str) -> str:
         return "/".join(("calls", _wire.segment(self.id, "call_id"), *parts))
-
-
-class CallCollection:
-    """``client.Call``: the calls of one client.
-
-    ``client.Call("c-1")`` is a handle (no request). Every method of a call handle is also
-    here id-first, as node and C# code calls it: ``client.Call.hang_up(call_id)`` is
-    ``client.Call(call_id).hang_up()``.
-    """
-
-    id_name = "call_id"
-    handle_name = "client.Call"
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
-
-    def __repr__(self) -> str:
-        return f"<CallCollection {self._transport.root}/calls>"
-
-    def __call__(self, call_id: str) -> Call:
-        """A handle on call ``call_id``; no request is made."""
-        _wire.segment(call_id, "call_id")
-        return Call(id=call_id, transport=self._transport)
-
-    def get(self, call_id: str) -> Call:
-        """Fetch a call (``GET /calls/{id}``).
-
-        Raises:
-            NotFoundError: no such call. Other APIError, TransportError.
-        """
-        return self(call_id).refresh()
-
-    def create(
-        self,
-        options: Union[CallOptions, Mapping[str, Any], None] = None,
-        /,
-        *,
-        from_: Optional[str] = None,
-        to: Optional[str] = None,
-        callback_url: Optional[str] = None,
-        **kwargs: Any,
-    ) -> Call:
-        """Start an outbound call (``POST /calls``); the id comes from ``Location``, no GET.
-
-        Args:
-            options: a dict (``{"from": ..., "to": ...}`` as in the JS SDK) or ``CallOptions``.
-            from_: required; your Bandwidth number in E.164.
-            to: required; E.164 number or ``sip:`` URI.
-            callback_url: http(s) URL that receives the call's events.
-            **kwargs: ``call_timeout`` (1..300 s), ``callback_timeout`` (1..10000 ms),
-                ``callback_http_method`` (POST|GET), ``fallback_url``, ``bridge_id``,
-                ``conference_id``, ``recording_enabled`` (bool), ``recording_max_duration``
-                (s), ``recording_file_format`` (wav|mp3), ``transcription_enabled`` (bool),
-                ``tag``, ``sip_headers`` (<= 5 ``X-`` headers, names kept as given).
-
-        Returns:
-            A ``Call`` with its id and the from/to/callback URL that were sent.
-
-        Raises:
-            InvalidOptionError: missing from/to, an unknown option or a bad value.
-            RateLimitError: 403 call-rate-limit. Other APIError, TransportError.
-        """
-        named = [(k, v) for k, v in (("from_", from_), ("to", to), ("callback_url", callback_url))
-                 if v is not None]
-        body = _options.to_body(CallOptions, _options.items_of(options, "call")
-                                + named + list(kwargs.items()), "call")
-        result = self._transport.request("POST", "calls", body=body, created=True)
-        return Call(
-            id=result.created_id(),
-            from_=_wire.text_or_none(body.get("from")),
-            to=_wire.text_or_none(body.get("to")),
-            callback_url=_wire.text_or_none(body.get("callbackUrl")),
-            transport=self._transport,
-        )
-
-    def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
-             limit: Optional[int] = None, **query: Any) -> Iterator[Call]:
-        """Iterate over calls (``GET /calls``), following the API's ``next`` links.
-
-        Args:
-            options: the query as a dict, as the official SDKs take it
-                (``{"page": 1, "size": 25}``).
-            limit: stop after this many calls (None: all of them).
-            **query: ``bridge_id``, ``conference_id``, ``from_``, ``to``, ``page`` (the first
-                page to read, from 0), ``size`` (page size, 1..1000), ``sort_order``
-                (asc|desc). The ``next`` links decide the pages after the first.
-
-        Raises:
-            InvalidOptionError: an unknown query option or a bad value, or a bad ``limit``.
-        """
-        params = _options.to_body(_CallQuery, _options.items_of(options, "call list")
-                                  + list(query.items()), "call list")
-        items = self._transport.paginate("calls", params, limit=_checked_limit(limit))
-        for item in items:
-            if isinstance(item, Mapping):
-                yield Call.from_api(item, transport=self._transport)
-
-    # -- every method of a call handle, id first ------------------------------------------
-
-    refresh = IdFirst(Call.refresh)
-    update = IdFirst(Call.update)
-    answer = IdFirst(Call.answer)
-    reject = IdFirst(Call.reject)
-    hang_up = IdFirst(Call.hang_up)
-    transfer = IdFirst(Call.transfer)
-    set_recording = IdFirst(Call.set_recording)
-    enable_recording = IdFirst(Call.enable_recording)
-    disable_recording = IdFirst(Call.disable_recording)
-    set_max_recording_duration = IdFirst(Call.set_max_recording_duration)
-    get_recordings = IdFirst(Call.get_recordings)
-    get_transcriptions = IdFirst(Call.get_transcriptions)
-    play_audio = IdFirst(Call.play_audio)
-    speak_sentence = IdFirst(Call.speak_sentence)
-    play_audio_file = IdFirst(Call.play_audio_file)
-    stop_speaking = IdFirst(Call.stop_speaking)
-    stop_audio_file = IdFirst(Call.stop_audio_file)
-    send_dtmf = IdFirst(Call.send_dtmf)
-    get_events = IdFirst(Call.get_events)
-    get_event = IdFirst(Call.get_event)
-    create_gather = IdFirst(Call.create_gather)
-    get_gather = IdFirst(Call.get_gather)
-    update_gather = IdFirst(Call.update_gather)
-    stop_gather = IdFirst(Call.stop_gather)
-
-    # the official names, id first (the same table as on Call)
-    hangup = hang_up
-    answer_on_incoming = answer
-    reject_incoming = reject
-    reload = refresh
-    set_dtmf = send_dtmf
-    play_recording = play_audio_file
-    recording_on = enable_recording
-    recording_off = disable_recording
-    turn_call_recording = set_recording
-    play_audio_advanced = play_audio
-    stop_audio_file_playback = stop_audio_file
-    complete_gather = stop_gather
-
-
-def _checked_limit(limit: object) -> Optional[int]:
-    if limit is None:
-        return None
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        raise InvalidOptionError(f"limit must be None or an int >= 0, got {limit!r}")
-    return limit

@@ -11,6 +11,7 @@ import pytest
 import responses
 
 import catapult
+from catapult.call_collection import CallCollection
 
 from .conftest import BASE, ROOT
 
@@ -309,8 +310,8 @@ def test_aliases_are_the_same_function_not_a_copy():
                              ("recording_on", "enable_recording"), ("set_dtmf", "send_dtmf"),
                              ("play_audio_advanced", "play_audio"), ("reload", "refresh")]:
         assert getattr(call, alias) is getattr(call, canonical)
-        assert catapult.call.CallCollection.__dict__[alias] is \
-            catapult.call.CallCollection.__dict__[canonical]
+        assert CallCollection.__dict__[alias] is \
+            CallCollection.__dict__[canonical]
 
 
 def test_id_first_methods_show_their_signature_and_docs(client):
@@ -319,7 +320,7 @@ def test_id_first_methods_show_their_signature_and_docs(client):
     assert "client.Call(call_id).speak_sentence" in client.Call.speak_sentence.__doc__
     assert "Ruby's shape" in client.Call.speak_sentence.__doc__
     assert re.search(r"hang_up\(call_id", str(inspect.signature(
-        catapult.call.CallCollection.hang_up)).replace("self, ", "hang_up("))
+        CallCollection.hang_up)).replace("self, ", "hang_up("))
 
 
 def test_an_id_first_call_checks_the_id_before_sending(mocked, client):
