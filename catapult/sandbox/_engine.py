@@ -1,30 +1,24 @@
-"""The simulated Catapult world: calls, gathers, audio and DTMF, with the API's rules."""
+"""The simulated Catapult world: calls and gathers with the API's rules, the simulated far
+end, and (from MediaRules) audio, DTMF, recordings and the event log."""
 
 from __future__ import annotations
 
 import functools
-import math
-import threading
-from collections import deque
-from typing import Any, Callable, Mapping, Optional
+from typing import Any, Mapping, Optional
 
-from .. import _wire
-from ..call_options import AudioOptions, CallOptions, CallUpdate, _Dtmf, _GatherUpdate
+from ..call_options import CallOptions, CallUpdate, _GatherUpdate
 from ..gather import GatherOptions, GatherReason
-from ._clock import Clock, Timer
 from ._delivery import Target
+from ._media import MediaRules
 from ._model import (
     APPLICATION_ID,
     DEFAULT_CALL_TIMEOUT,
     DEFAULT_INTER_DIGIT_TIMEOUT,
     DEFAULT_MAX_DIGITS,
     DEFAULT_TERMINATING_DIGITS,
-    PLAYBACK_SECONDS,
-    SPEAK_SECONDS_PER_CHARACTER,
     ApiFailure,
     SimCall,
     SimGather,
-    _flag,
     _validation,
     _whole_query,
     call_json,
@@ -41,64 +35,8 @@ __all__ = [
 ]
 
 
-Emit = Callable[[dict[str, Any], Target], None]
-
-
-class World:
-    """All calls of one sandbox user. Every method takes the lock; timers call back in.
-
-    Ended calls are kept for ``retention`` more ended calls, then forgotten (``forget`` is
-    told their ids, so that the records of them go too): memory stays flat however long
-    the sandbox runs.
-    """
-
-    def __init__(self, clock: Clock, emit: Emit, *, retention: int = 2000,
-                 forget: Callable[[str], None] = lambda call_id: None) -> None:
-        self.clock = clock
-        self.root = ""  # set by the server once it knows its port: .../v1/users/{userId}
-        self._emit_to = emit
-        self._lock = threading.RLock()
-        self._calls: dict[str, SimCall] = {}
-        self._ended: deque[str] = deque()
-        self._retention = retention
-        self._forget = forget
-
-    # -- helpers ---------------------------------------------------------------------------
-
-    def _now(self) -> str:
-        return _wire.format_time(self.clock.wall())
-
-    def _call(self, call_id: str) -> SimCall:
-        call = self._calls.get(call_id)
-        if call is None:
-            raise ApiFailure(404, "not-found", "call-not-found",
-                             f"The call {call_id} could not be found")
-        return call
-
-    def _uri(self, call: SimCall) -> str:
-        return f"{self.root}/calls/{call.id}"
-
-    def _emit(self, call: SimCall, event_type: str, **fields: Any) -> None:
-        payload: dict[str, Any] = {"eventType": event_type}
-        payload.update({k: v for k, v in fields.items() if v is not None})
-        payload.setdefault("time", self._now())
-        self._emit_to(payload, call.target)
-
-    def _parties(self, call: SimCall) -> dict[str, Any]:
-        return {"from": call.from_, "to": call.to, "callId": call.id, "callUri": self._uri(call)}
-
-    def _note(self, call: SimCall, name: str, data: str = "") -> None:
-        call.log.append({"id": new_id("ce-"), "time": self._now(), "name": name, "data": data})
-
-    def _active_call(self, call_id: str) -> SimCall:
-        call = self._call(call_id)
-        if call.state != "active":
-            raise self._invalid_state(call)
-        return call
-
-    def _invalid_state(self, call: SimCall) -> ApiFailure:
-        return ApiFailure(403, "forbidden", "call-invalid-state",
-                          f"Unable to update call {call.id}. Invalid call state {call.state}")
+class World(MediaRules):
+    """The whole simulated world of one sandbox user (see ``WorldBase``)."""
 
     # -- calls -----------------------------------------------------------------------------
 
@@ -311,86 +249,6 @@ class World:
             if call.gather is gather:
                 # stopping is not documented to send a gather event, so none is sent
                 self._finish_gather(call, None, emit=False)
-
-    # -- audio and DTMF --------------------------------------------------------------------
-
-    def play_audio(self, call_id: str, body: Mapping[str, Any]) -> None:
-        validate(AudioOptions, body, "audio")
-        with self._lock:
-            call = self._active_call(call_id)
-            if "sentence" in body:
-                self._audio(call, "speak", body.get("sentence") or "", body)
-            if "fileUrl" in body:
-                self._audio(call, "playback", body.get("fileUrl") or "", body)
-
-    def _audio(self, call: SimCall, kind: str, what: str, body: Mapping[str, Any]) -> None:
-        running = call.speaking if kind == "speak" else call.playing
-        old_tag = call.speak_tag if kind == "speak" else call.play_tag
-        extra = {"state": "PLAYBACK_STOP"} if kind == "speak" else {}
-        if running is not None:
-            running.cancel()
-            self._emit(call, kind, status="done", callId=call.id, callUri=self._uri(call),
-                       tag=old_tag, **extra)
-        elif not what:
-            raise ApiFailure(403, "forbidden", "call-audio-invalid-state",
-                             f"The audio for call {call.id} could not be updated. The audio "
-                             "has already finished or does not exist.")
-        self._set_audio(call, kind, None, None)
-        if not what:
-            return
-        tag = body.get("tag")
-        start = {"state": "PLAYBACK_START"} if kind == "speak" else {}
-        self._note(call, kind, "start")
-        self._emit(call, kind, status="started", callId=call.id, callUri=self._uri(call),
-                   tag=tag, **start)
-        if _flag(body.get("loopEnabled")):
-            timer: Optional[Timer] = Timer(math.inf)  # plays until stopped; never scheduled
-        else:
-            seconds = (max(0.5, len(what) * SPEAK_SECONDS_PER_CHARACTER) if kind == "speak"
-                       else PLAYBACK_SECONDS)
-            timer = self.clock.call_later(seconds, lambda: self._audio_done(call.id, kind))
-        self._set_audio(call, kind, timer, tag)
-
-    def _set_audio(self, call: SimCall, kind: str, timer: Optional[Timer],
-                   tag: Optional[str]) -> None:
-        if kind == "speak":
-            call.speaking, call.speak_tag = timer, tag
-        else:
-            call.playing, call.play_tag = timer, tag
-
-    def _audio_done(self, call_id: str, kind: str) -> None:
-        with self._lock:
-            call = self._calls.get(call_id)
-            if call is None:  # forgotten (see retention) since the timer was set
-                return
-            tag = call.speak_tag if kind == "speak" else call.play_tag
-            self._set_audio(call, kind, None, None)
-            extra = {"state": "PLAYBACK_STOP"} if kind == "speak" else {}
-            self._note(call, kind, "done")
-            self._emit(call, kind, status="done", callId=call.id, callUri=self._uri(call),
-                       tag=tag, **extra)
-
-    def send_dtmf(self, call_id: str, body: Mapping[str, Any]) -> None:
-        validate(_Dtmf, body, "dtmf")
-        with self._lock:
-            call = self._active_call(call_id)
-            call.dtmf_sent.append(body["dtmfOut"])
-            self._note(call, "dtmf", body["dtmfOut"])
-
-    def call_log(self, call_id: str) -> list[dict[str, Any]]:
-        with self._lock:
-            return [dict(entry) for entry in self._call(call_id).log]
-
-    def call_log_entry(self, call_id: str, event_id: str) -> dict[str, Any]:
-        for entry in self.call_log(call_id):
-            if entry["id"] == event_id:
-                return entry
-        raise ApiFailure(404, "not-found", "resource-not-found",
-                         f"The call event {event_id} could not be found")
-
-    def dtmf_sent(self, call_id: str) -> list[str]:
-        with self._lock:
-            return list(self._call(call_id).dtmf_sent)
 
     # -- the simulated far end -------------------------------------------------------------
 
