@@ -394,8 +394,8 @@ def test_the_control_path_drives_a_whole_flow(sandbox):
     assert plain.post(f"{control}/hangup", timeout=5).status_code == 200
     sandbox.settle()
     events = plain.get(f"{sandbox.base_url}/sandbox/events", timeout=5).json()
-    assert [e["eventType"] for e in events] == ["answer", "gather", "hangup"]
-    assert (events[1]["reason"], events[1]["digits"]) == ("inter-digit-timeout", "4")
+    assert [e["eventType"] for e in events] == ["answer", "dtmf", "gather", "hangup"]
+    assert (events[2]["reason"], events[2]["digits"]) == ("inter-digit-timeout", "4")
     requests_seen = plain.get(f"{sandbox.base_url}/sandbox/requests", timeout=5).json()
     assert [r["status"] for r in requests_seen] == [201, 201]
     bad = plain.post(f"{control}/press", json={"digits": "x"}, timeout=5)

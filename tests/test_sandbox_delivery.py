@@ -68,7 +68,7 @@ def test_a_hanging_callback_url_delays_only_its_own_calls_events(black_hole, rec
         by_call: dict[str, list[str]] = {}
         for _, event in arrived:
             by_call.setdefault(event.call_id, []).append(event.event_type)
-        assert all(by_call[call.id] == ["answer", "gather"] for call in calls)
+        assert all(by_call[call.id] == ["answer", "dtmf", "dtmf", "gather"] for call in calls)
         assert stuck.id not in by_call
         assert sandbox.settle(timeout=10)
         stuck_events = [d for d in sandbox.deliveries if d.payload.get("callId") == stuck.id]
@@ -86,6 +86,6 @@ def test_events_of_one_call_arrive_in_the_order_emitted(receiver):
         sandbox.hang_up(call.id)
         assert sandbox.settle(timeout=5)
     kinds = [event.event_type for _, event in arrived if event.call_id == call.id]
-    assert kinds == ["answer"] + ["gather"] * 10 + ["hangup"]
+    assert kinds == ["answer"] + ["dtmf", "gather"] * 10 + ["hangup"]
     times = [moment for moment, event in arrived if event.call_id == call.id]
     assert times == sorted(times)

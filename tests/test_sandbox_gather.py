@@ -56,12 +56,12 @@ def test_seed_gather_ends_at_max_digits(sandbox, call):
     assert fresh.call_id == call.id
 
 
-def test_the_sixth_key_after_max_digits_is_a_dtmf_event(sandbox, call):
+def test_each_key_is_a_dtmf_event_before_and_after_max_digits(sandbox, call):
     call.create_gather(max_digits=2)
     sandbox.press(call.id, "123")
     sandbox.settle()
     assert [(e.event_type, getattr(e, "dtmf_digit", None)) for e in sandbox.events[1:]] == [
-        ("gather", None), ("dtmf", "3")]
+        ("dtmf", "1"), ("dtmf", "2"), ("gather", None), ("dtmf", "3")]
 
 
 @pytest.mark.parametrize("terminators, keys, digits", [
@@ -125,8 +125,8 @@ def test_hang_up_ends_the_gather_before_the_hangup_event(sandbox, call):
     sandbox.hang_up(call.id)
     sandbox.settle()
     kinds = [e.event_type for e in sandbox.events]
-    assert kinds == ["answer", "gather", "hangup"]
-    gather, hangup = sandbox.events[1], sandbox.events[2]
+    assert kinds == ["answer", "dtmf", "dtmf", "gather", "hangup"]
+    gather, hangup = sandbox.events[3], sandbox.events[4]
     assert (gather.reason, gather.digits) == ("hung-up", "98")
     assert hangup.cause == "NORMAL_CLEARING"
 
@@ -200,13 +200,16 @@ def test_gather_tag_is_echoed_only_when_set(sandbox, call):
     assert second.tag is None and "tag" not in second.raw
 
 
-def test_keys_outside_a_gather_are_dtmf_events_and_none_during_one(sandbox, call):
+def test_every_key_is_a_dtmf_event_and_a_gather_event_follows_the_last(sandbox, call):
+    # what the official dolphin apps rely on: they act on the first dtmf event of a gather
     sandbox.press(call.id, "5")
-    call.create_gather(max_digits=1)
-    sandbox.press(call.id, "6")
+    call.create_gather(max_digits=2, tag="gather_started")
+    sandbox.press(call.id, "67")
     sandbox.settle()
     assert [(e.event_type, e.raw.get("dtmfDigit")) for e in sandbox.events[1:]] == [
-        ("dtmf", "5"), ("gather", None)]
+        ("dtmf", "5"), ("dtmf", "6"), ("dtmf", "7"), ("gather", None)]
+    assert sandbox.events[-1].tag == "gather_started"
+    assert "gatherId" not in sandbox.events[2].raw  # a dtmf event names no gather
 
 
 def test_the_sandbox_refuses_presses_it_cannot_do(sandbox, client, call):

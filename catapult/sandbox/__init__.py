@@ -22,12 +22,14 @@ from ._engine import (
     World,
 )
 from ._http import RecordedRequest, Reply, Request, Server, error_reply, recorded
+from ._model import Heard
 from ._records import Records
 
 __all__ = [
     "DEFAULT_INTER_DIGIT_TIMEOUT",
     "DEFAULT_MAX_DIGITS",
     "DEFAULT_TERMINATING_DIGITS",
+    "Heard",
     "RecordedRequest",
     "Sandbox",
     "SandboxError",
@@ -193,6 +195,12 @@ class Sandbox:
         """What the application sent with ``send_dtmf`` on the call, in order."""
         return self._do(lambda: self.world.dtmf_sent(call_id))
 
+    def heard(self, call_id: str) -> list[Heard]:
+        """What the caller heard on ``call_id``, in order: each sentence spoken (a gather's
+        prompt included) with its voice, gender and locale, each file played, each DTMF
+        tone sent (see ``Heard``)."""
+        return self._do(lambda: self.world.heard(call_id))
+
     def _do(self, action: Callable[[], T]) -> T:
         try:
             return action()
@@ -238,13 +246,14 @@ class Sandbox:
     # -- plumbing --------------------------------------------------------------------------
 
     def _emit(self, payload: dict[str, Any], target: Target) -> None:
-        if target.url is None and target.fallback_url is None:
-            # nowhere to deliver it: recorded at once, without a trip through the courier
-            # (a call's target never changes, so nothing of this call can be queued there)
+        # one lane per call: in order within a call, a slow callback URL delays no other call
+        lane = str(payload.get("callId") or "")
+        if target.url is None and target.fallback_url is None and not self._courier.busy(lane):
+            # nowhere to deliver it, and nothing of this call still queued (its callback URL
+            # may have changed): recorded at once, without a trip through the courier
             self._delivered(Delivery(payload=payload, url=None, status=None))
             return
-        # one lane per call: in order within a call, a slow callback URL delays no other call
-        self._courier.send(str(payload.get("callId") or ""), payload, target)
+        self._courier.send(lane, payload, target)
 
     def _delivered(self, delivery: Delivery) -> None:
         self._records.add_event(parse_event(delivery.payload), delivery)

@@ -88,6 +88,11 @@ class Courier:
                 self._threads.append(thread)
                 thread.start()
 
+    def busy(self, lane: str) -> bool:
+        """Whether events of ``lane`` are still queued or being delivered."""
+        with self._lock:
+            return lane in self._lanes
+
     def idle(self, timeout: float) -> bool:
         """Wait until every event sent so far has been delivered (or failed)."""
         with self._lock:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 from typing import Any, Mapping, Optional
 
+import attrs
+
 from ..call_options import CallOptions, CallUpdate, _GatherUpdate
 from ..gather import GatherOptions, GatherReason
 from ._delivery import Target
@@ -19,9 +21,11 @@ from ._model import (
     ApiFailure,
     SimCall,
     SimGather,
+    _flag,
     _validation,
     _whole_query,
     call_json,
+    heard_from,
     new_id,
     validate,
 )
@@ -107,9 +111,17 @@ class World(MediaRules):
                 raise ApiFailure(403, "forbidden", "call-invalid-state",
                                  f"You can't update the call's state after being set to "
                                  f"{call.state}")
-            for key in ("recordingEnabled", "recordingFileFormat", "recordingMaxDuration"):
+            for key in ("recordingEnabled", "recordingFileFormat", "recordingMaxDuration",
+                        "transcriptionEnabled"):
                 if key in body:
                     call.settings[key] = body[key]
+            if "recordingEnabled" in body:
+                self._set_recording(call, _flag(body["recordingEnabled"]))
+            if body.get("callbackUrl") and state != "transferring":
+                # an update's callbackUrl re-points the call's later events (on a transfer
+                # it is the new call's instead)
+                call.target = attrs.evolve(call.target, url=body["callbackUrl"])
+                call.settings["callbackUrl"] = body["callbackUrl"]
             if state == "active":
                 if call.direction != "in" or call.state != "started":
                     raise self._invalid_state(call)
@@ -135,6 +147,8 @@ class World(MediaRules):
         self._note(call, "answer")
         self._emit(call, "answer", **self._parties(call), callState="active",
                    tag=call.settings.get("tag"))
+        if _flag(call.settings.get("recordingEnabled")):
+            self._set_recording(call, True)
 
     def _end(self, call: SimCall, state: str) -> None:
         for timer in (call.ring_timer, call.speaking, call.playing):
@@ -158,6 +172,7 @@ class World(MediaRules):
         self._note(call, "hangup", cause)
         self._emit(call, "hangup", **self._parties(call), callState="completed", cause=cause,
                    tag=call.settings.get("tag"))
+        self._stop_recording(call)  # saved after the call ends: its event follows the hangup
 
     def _transfer(self, call: SimCall, body: Mapping[str, Any]) -> str:
         if call.state != "active":
@@ -195,6 +210,9 @@ class World(MediaRules):
             )
             call.gather = gather
             call.gathers[gather.id] = gather
+            prompt = body.get("prompt")
+            if isinstance(prompt, Mapping):
+                call.heard.extend(heard_from(prompt))
             self._note(call, "gather", gather.id)
             self._restart_gather_timer(call, gather)
             return gather.id
@@ -285,11 +303,13 @@ class World(MediaRules):
                 return
             if call.state != "active":
                 return
+            # one dtmf event per key, also while a gather runs (the official dolphin apps act
+            # on it); the gather event follows when the gather ends
+            self._note(call, "dtmf", digit)
+            self._emit(call, "dtmf", callId=call.id, callUri=self._uri(call),
+                       dtmfDigit=digit, dtmfDuration="100")
             gather = call.gather
             if gather is None:
-                self._note(call, "dtmf", digit)
-                self._emit(call, "dtmf", callId=call.id, callUri=self._uri(call),
-                           dtmfDigit=digit, dtmfDuration="100")
                 return
             if digit in gather.terminators:
                 # the terminating digit ends the gather and is not part of its digits

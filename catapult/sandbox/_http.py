@@ -101,6 +101,10 @@ def _routes() -> list[tuple[str, re.Pattern[str], Route]]:
         ("POST", f"calls/{call}/audio", lambda w, r, m: _ok(w.play_audio, m["call"], r.json())),
         ("POST", f"calls/{call}/dtmf", lambda w, r, m: _ok(w.send_dtmf, m["call"], r.json())),
         ("GET", f"calls/{call}/events", lambda w, r, m: Reply(200, w.call_log(m["call"]))),
+        ("GET", f"calls/{call}/recordings",
+         lambda w, r, m: Reply(200, w.recordings_json(m["call"]))),
+        ("GET", f"calls/{call}/transcriptions",
+         lambda w, r, m: Reply(200, w.transcriptions_json(m["call"]))),
         ("GET", f"calls/{call}/events/{event}",
          lambda w, r, m: Reply(200, w.call_log_entry(m["call"], m["event"]))),
     ]

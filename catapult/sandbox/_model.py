@@ -46,6 +46,45 @@ def new_id(prefix: str) -> str:
     return prefix + secrets.token_bytes(25).translate(_BYTE_TO_ID).decode("ascii")
 
 
+@attrs.frozen(kw_only=True)
+class Heard:
+    """One thing the caller heard, in order (``sandbox.heard(call_id)``).
+
+    Attributes:
+        kind: ``"speak"`` (a sentence, also a gather's prompt), ``"play"`` (an audio file)
+            or ``"tones"`` (DTMF sent to the call).
+        text: the sentence spoken, for ``speak``.
+        voice, gender, locale: how it was spoken (the API's defaults when not given:
+            Susan, female, en_US).
+        url: the file played, for ``play``.
+        tones: the DTMF sent, for ``tones``.
+        tag: the tag given with it, if any.
+    """
+
+    kind: str
+    text: Optional[str] = None
+    voice: Optional[str] = None
+    gender: Optional[str] = None
+    locale: Optional[str] = None
+    url: Optional[str] = None
+    tones: Optional[str] = None
+    tag: Optional[str] = None
+
+
+def heard_from(options: Mapping[str, Any]) -> list[Heard]:
+    """What the caller hears for audio options (a play request or a gather prompt)."""
+    tag = options.get("tag")
+    found = []
+    if options.get("sentence"):
+        found.append(Heard(kind="speak", text=str(options["sentence"]),
+                           voice=str(options.get("voice") or "Susan"),
+                           gender=str(options.get("gender") or "female"),
+                           locale=str(options.get("locale") or "en_US"), tag=tag))
+    if options.get("fileUrl"):
+        found.append(Heard(kind="play", url=str(options["fileUrl"]), tag=tag))
+    return found
+
+
 @attrs.define
 class SimGather:
     id: str
@@ -78,6 +117,10 @@ class SimCall:
     ended_at: Optional[float] = None
     gather: Optional[SimGather] = None
     gathers: dict[str, SimGather] = attrs.field(factory=dict)
+    heard: list[Heard] = attrs.field(factory=list)
+    recording_since: Optional[tuple[str, float]] = None  # (start time, clock) while recording
+    recordings: list[dict[str, Any]] = attrs.field(factory=list)
+    transcriptions: list[dict[str, Any]] = attrs.field(factory=list)
     log: list[dict[str, Any]] = attrs.field(factory=list)
     speaking: Optional[Timer] = None
     speak_tag: Optional[str] = None
