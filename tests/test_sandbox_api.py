@@ -450,6 +450,8 @@ SAMPLES = {
     "gather_timeout.py": "gather event: reason=inter-digit-timeout digits='7'",
     "gather_hang_up.py": "gather event: reason=hung-up digits='98'",
     "gather_stop.py": "stopped: state=completed digits='3' reason=None",
+    "dolphin.py": "events: incomingcall, answer, speak, speak, dtmf, gather\ncall state: "
+                  "transferring",
 }
 
 
