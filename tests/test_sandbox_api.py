@@ -17,22 +17,14 @@ import catapult
 from catapult.callbacks import make_server
 from catapult.sandbox import Sandbox
 
+from .sandboxed import client, sandbox  # noqa: F401 (fixtures for the tests below)
+
 ROOT = Path(__file__).resolve().parent.parent
 FROM, TO = "+19195551212", "+19195551213"
 
 
 # the plugin's own fixtures, with a clock these tests drive
 pytestmark = pytest.mark.catapult_sandbox(clock="manual")
-
-
-@pytest.fixture
-def sandbox(catapult_sandbox: Sandbox) -> Sandbox:
-    return catapult_sandbox
-
-
-@pytest.fixture
-def client(catapult_client: catapult.Client) -> catapult.Client:
-    return catapult_client
 
 
 @pytest.fixture

@@ -5,27 +5,12 @@ from __future__ import annotations
 import pytest
 
 import catapult
-from catapult.sandbox import Sandbox, SandboxError
+from catapult.sandbox import SandboxError
+
+from .sandboxed import call, client, sandbox  # noqa: F401 (fixtures for the tests below)
 
 # the plugin's own fixtures, with a clock these tests drive
 pytestmark = pytest.mark.catapult_sandbox(clock="manual")
-
-
-@pytest.fixture
-def sandbox(catapult_sandbox: Sandbox) -> Sandbox:
-    return catapult_sandbox
-
-
-@pytest.fixture
-def client(catapult_client: catapult.Client) -> catapult.Client:
-    return catapult_client
-
-
-@pytest.fixture
-def call(sandbox, client) -> catapult.Call:
-    placed = client.Call.create(from_="+19195551212", to="+19195551213")
-    sandbox.answer(placed.id)
-    return placed
 
 
 def gather_event(sandbox, call, count=1) -> catapult.GatherEvent:

@@ -10,27 +10,12 @@ import pytest
 
 import catapult
 from catapult.callbacks import make_server
-from catapult.sandbox import Heard, Sandbox
+from catapult.sandbox import Heard
+
+from .sandboxed import call, client, sandbox  # noqa: F401 (fixtures for the tests below)
 
 pytestmark = pytest.mark.catapult_sandbox(clock="manual")
 PARTIES = {"from_": "+19195551212", "to": "+19195551213"}
-
-
-@pytest.fixture
-def sandbox(catapult_sandbox: Sandbox) -> Sandbox:
-    return catapult_sandbox
-
-
-@pytest.fixture
-def client(catapult_client: catapult.Client) -> catapult.Client:
-    return catapult_client
-
-
-@pytest.fixture
-def call(sandbox, client) -> catapult.Call:
-    placed = client.Call.create(**PARTIES)
-    sandbox.answer(placed.id)
-    return placed
 
 
 def test_heard_lists_sentences_prompts_files_and_tones_in_order(sandbox, client, call):
