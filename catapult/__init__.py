@@ -13,20 +13,20 @@ __version__ = "0.1.0"
 
 #: each public name, and the module that defines it
 _WHERE = {
-    "AudioOptions": "call_options",
-    "Call": "call",
-    "CallLogEvent": "call",
-    "CallOptions": "call_options",
-    "CallState": "call",
-    "CallUpdate": "call_options",
+    "AudioOptions": "resources.call_options",
+    "Call": "resources.call",
+    "CallLogEvent": "resources.call",
+    "CallOptions": "resources.call_options",
+    "CallState": "_enums",
+    "CallUpdate": "resources.call_options",
     "CallbackApp": "callbacks",
     "DEFAULT_BASE_URL": "client",
     "DEFAULT_MAX_RETRIES": "client",
     "DEFAULT_TIMEOUT": "client",
     "Client": "client",
     "Result": "_response",
-    "Recording": "recording",
-    "Transcription": "recording",
+    "Recording": "resources.recording",
+    "Transcription": "resources.recording",
     "Timeout": "client",
     "APIError": "errors",
     "AuthenticationError": "errors",
@@ -58,25 +58,16 @@ _WHERE = {
     "TimeoutEvent": "events",
     "TranscriptionEvent": "events",
     "parse_event": "events",
-    "Gather": "gather",
-    "GatherOptions": "gather",
-    "GatherReason": "gather",
-    "GatherState": "gather",
-    "Prompt": "gather",
+    "Gather": "resources.gather",
+    "GatherOptions": "resources.gather",
+    "GatherReason": "_enums",
+    "GatherState": "_enums",
+    "Prompt": "resources.gather",
 }
 
 if TYPE_CHECKING:  # what type checkers, IDEs and help() see
+    from ._enums import CallState, GatherReason, GatherState
     from ._response import Result
-    from .call import (
-        Call,
-        CallLogEvent,
-        CallState,
-    )
-    from .call_options import (
-        AudioOptions,
-        CallOptions,
-        CallUpdate,
-    )
     from .callbacks import (
         CallbackApp,
     )
@@ -121,14 +112,21 @@ if TYPE_CHECKING:  # what type checkers, IDEs and help() see
         TranscriptionEvent,
         parse_event,
     )
-    from .gather import (
+    from .resources.call import (
+        Call,
+        CallLogEvent,
+    )
+    from .resources.call_options import (
+        AudioOptions,
+        CallOptions,
+        CallUpdate,
+    )
+    from .resources.gather import (
         Gather,
         GatherOptions,
-        GatherReason,
-        GatherState,
         Prompt,
     )
-    from .recording import Recording, Transcription
+    from .resources.recording import Recording, Transcription
 
 
 def __getattr__(name: str) -> Any:

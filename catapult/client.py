@@ -15,8 +15,8 @@ import requests
 from ._response import Result
 from ._transport import BasicAuth, Transport
 from ._wire import redact_userinfo, segment
-from .call_collection import CallCollection
 from .errors import ConfigurationError, InvalidOptionError
+from .resources.call_collection import CallCollection
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Client", "Timeout"]
 

@@ -10,9 +10,8 @@ from typing import Any, Callable, Mapping, Optional, Union
 import attrs
 
 from . import _wire
-from .call import CallState
+from ._enums import CallState, GatherReason, GatherState
 from .errors import EventParseError
-from .gather import GatherReason, GatherState
 
 __all__ = [
     "AnswerEvent",

@@ -11,7 +11,7 @@ import pytest
 import responses
 
 import catapult
-from catapult.call_collection import CallCollection
+from catapult.resources.call_collection import CallCollection
 
 from .conftest import BASE, ROOT
 

@@ -8,7 +8,7 @@ import pytest
 import responses
 
 import catapult
-from catapult.gather import GatherOptions, Prompt
+from catapult.resources.gather import GatherOptions, Prompt
 
 from .conftest import ROOT
 

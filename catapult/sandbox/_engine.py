@@ -8,8 +8,8 @@ from typing import Any, Mapping, Optional
 
 import attrs
 
-from ..call_options import CallOptions, CallUpdate, _GatherUpdate
-from ..gather import GatherOptions, GatherReason
+from ..resources.call_options import CallOptions, CallUpdate, _GatherUpdate
+from ..resources.gather import GatherOptions, GatherReason
 from ._delivery import Target
 from ._media import MediaRules
 from ._model import (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping, Optional
 
-from ..call_options import AudioOptions, _Dtmf
+from ..resources.call_options import AudioOptions, _Dtmf
 from ._base import WorldBase
 from ._clock import Timer
 from ._model import (

@@ -7,10 +7,11 @@ from typing import Any, Mapping, Optional, Union
 
 import attrs
 
-from . import _options, _wire
-from ._transport import Transport
+from .. import _options, _wire
+from .._enums import CallState
+from .._transport import Transport
+from ..errors import CatapultError, ProtocolError
 from .call_options import AudioOptions, CallOptions, CallUpdate, _Dtmf, _GatherUpdate
-from .errors import CatapultError, ProtocolError
 from .gather import Gather, GatherOptions, sentence_shortcut
 from .recording import Recording, Transcription
 
@@ -22,16 +23,6 @@ __all__ = [
     "CallState",
     "CallUpdate",
 ]
-
-
-class CallState(_wire.StrEnum):
-    """The state of a call."""
-
-    STARTED = "started"
-    REJECTED = "rejected"
-    ACTIVE = "active"
-    COMPLETED = "completed"
-    TRANSFERRING = "transferring"
 
 
 @attrs.frozen(kw_only=True)

@@ -10,7 +10,7 @@ from typing import Any, Mapping, Optional, Union
 
 import attrs
 
-from ._options import BOOLEAN, header_map, one_of, option, text, whole
+from .._options import BOOLEAN, header_map, one_of, option, text, whole
 
 __all__ = ["AudioOptions", "CallOptions", "CallUpdate"]
 

@@ -7,31 +7,15 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
 
 import attrs
 
-from . import _wire
-from ._options import BOOLEAN, number, one_of, option, text, whole
-from .errors import CatapultError
+from .. import _wire
+from .._enums import GatherReason, GatherState
+from .._options import BOOLEAN, number, one_of, option, text, whole
+from ..errors import CatapultError
 
 if TYPE_CHECKING:
     from .call import Call
 
 __all__ = ["Gather", "GatherOptions", "GatherReason", "GatherState", "Prompt"]
-
-
-class GatherState(_wire.StrEnum):
-    """The state of a gather. The docs name the running state ``started``; C# used ``created``."""
-
-    STARTED = "started"
-    CREATED = "created"
-    COMPLETED = "completed"
-
-
-class GatherReason(_wire.StrEnum):
-    """Why a gather ended."""
-
-    MAX_DIGITS = "max-digits"
-    TERMINATING_DIGIT = "terminating-digit"
-    INTER_DIGIT_TIMEOUT = "inter-digit-timeout"
-    HUNG_UP = "hung-up"
 
 
 MAX_SENTENCE = 1000

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping, Optional, Union
 
-from . import _options, _wire
-from ._idfirst import IdFirst
-from ._transport import Transport
+from .. import _options, _wire
+from .._idfirst import IdFirst
+from .._transport import Transport
+from ..errors import InvalidOptionError
 from .call import Call
 from .call_options import CallOptions, _CallQuery
-from .errors import InvalidOptionError
 
 __all__ = ["CallCollection"]
 

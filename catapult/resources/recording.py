@@ -7,7 +7,7 @@ from typing import Any, Mapping, Optional
 
 import attrs
 
-from . import _wire
+from .. import _wire
 
 __all__ = ["Recording", "Transcription"]
 
