@@ -14,6 +14,9 @@ __version__ = "0.1.0"
 #: each public name, and the module that defines it
 _WHERE = {
     "AudioOptions": "resources.call_options",
+    "Bridge": "resources.bridge",
+    "BridgeOptions": "resources.bridge",
+    "BridgeState": "resources.bridge",
     "Call": "resources.call",
     "CallLogEvent": "resources.call",
     "CallOptions": "resources.call_options",
@@ -112,6 +115,7 @@ if TYPE_CHECKING:  # what type checkers, IDEs and help() see
         TranscriptionEvent,
         parse_event,
     )
+    from .resources.bridge import Bridge, BridgeOptions, BridgeState
     from .resources.call import (
         Call,
         CallLogEvent,
@@ -129,7 +133,13 @@ if TYPE_CHECKING:  # what type checkers, IDEs and help() see
     from .resources.recording import Recording, Transcription
 
 
+#: submodules that ``catapult.<name>`` imports on first use too (``catapult.sandbox.Sandbox``)
+_SUBMODULES = frozenset({"callbacks", "errors", "events", "resources", "sandbox"})
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'catapult' has no attribute {name!r}")
@@ -139,7 +149,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_WHERE})
+    return sorted({*globals(), *_WHERE, *_SUBMODULES})
 
 
 __all__ = [
@@ -148,6 +158,9 @@ __all__ = [
     "AudioOptions",
     "AuthenticationError",
     "BadRequestError",
+    "Bridge",
+    "BridgeOptions",
+    "BridgeState",
     "Call",
     "CallLogEvent",
     "CallOptions",

@@ -91,6 +91,16 @@ def one_of(*values: str) -> Check:
 BOOLEAN = Check("a bool (True or False)", lambda value: isinstance(value, bool))
 
 
+def id_list(max_items: int, what: str = "ids") -> Check:
+    """A list (or tuple) of at most ``max_items`` non-empty id strings; sent as a list."""
+
+    def test(value: object) -> bool:
+        return (isinstance(value, (list, tuple)) and len(value) <= max_items
+                and all(isinstance(item, str) and item for item in value))
+
+    return Check(f"a list of at most {max_items} {what} (non-empty strings)", test)
+
+
 def header_map(max_items: int, max_length: int) -> Check:
     """A dict of ``X-`` header names to string values; names are sent exactly as given."""
 
@@ -250,3 +260,12 @@ def _unknown(spec: _Spec, key: object, title: str, prefix: str, given: set[str])
         if close:
             message += f": did you mean {prefix}{close[0]}?"
     return message + f" (known: {', '.join(spec.names)})"
+
+
+def checked_limit(limit: object) -> Optional[int]:
+    """A list's ``limit=``: None (every item) or a whole number >= 0."""
+    if limit is None:
+        return None
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise InvalidOptionError(f"limit must be None or an int >= 0, got {limit!r}")
+    return limit

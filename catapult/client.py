@@ -16,6 +16,7 @@ from ._response import Result
 from ._transport import BasicAuth, Transport
 from ._wire import redact_userinfo, segment
 from .errors import ConfigurationError, InvalidOptionError
+from .resources.bridge import BridgeCollection
 from .resources.call_collection import CallCollection
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Client", "Timeout"]
@@ -150,6 +151,8 @@ class Client:
         self._transport = transport
         #: the calls of this user: ``client.Call("c-1")``, ``client.Call.get``, ``.create``
         self.Call = CallCollection(transport)
+        #: the bridges of this user: ``client.Bridge("brg-1")``, ``.create``, ``.get``, ...
+        self.Bridge = BridgeCollection(transport)
 
     @property
     def timeout(self) -> Timeout:

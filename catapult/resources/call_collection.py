@@ -7,7 +7,6 @@ from typing import Any, Iterator, Mapping, Optional, Union
 from .. import _options, _wire
 from .._idfirst import IdFirst
 from .._transport import Transport
-from ..errors import InvalidOptionError
 from .call import Call
 from .call_options import CallOptions, _CallQuery
 
@@ -104,7 +103,7 @@ class CallCollection:
         """
         params = _options.to_body(_CallQuery, _options.items_of(options, "call list")
                                   + list(query.items()), "call list")
-        items = self._transport.paginate("calls", params, limit=_checked_limit(limit))
+        items = self._transport.paginate("calls", params, limit=_options.checked_limit(limit))
         for item in items:
             if isinstance(item, Mapping):
                 yield Call.from_api(item, transport=self._transport)
@@ -149,11 +148,3 @@ class CallCollection:
     play_audio_advanced = play_audio
     stop_audio_file_playback = stop_audio_file
     complete_gather = stop_gather
-
-
-def _checked_limit(limit: object) -> Optional[int]:
-    if limit is None:
-        return None
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        raise InvalidOptionError(f"limit must be None or an int >= 0, got {limit!r}")
-    return limit

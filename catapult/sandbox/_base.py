@@ -9,7 +9,7 @@ from typing import Any, Callable, Optional
 from .. import _wire
 from ._clock import Clock
 from ._delivery import Target
-from ._model import ApiFailure, SimCall, new_id
+from ._model import ApiFailure, SimBridge, SimCall, new_id
 
 Emit = Callable[[dict[str, Any], Target], None]
 
@@ -29,6 +29,7 @@ class WorldBase:
         self._emit_to = emit
         self._lock = threading.RLock()
         self._calls: dict[str, SimCall] = {}
+        self._bridges: dict[str, SimBridge] = {}
         self._ended: deque[str] = deque()
         self._retention = retention
         self._forget = forget

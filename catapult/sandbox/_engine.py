@@ -10,6 +10,7 @@ import attrs
 
 from ..resources.call_options import CallOptions, CallUpdate, _GatherUpdate
 from ..resources.gather import GatherOptions, GatherReason
+from ._bridges import BridgeRules
 from ._delivery import Target
 from ._media import MediaRules
 from ._model import (
@@ -39,7 +40,7 @@ __all__ = [
 ]
 
 
-class World(MediaRules):
+class World(BridgeRules, MediaRules):
     """The whole simulated world of one sandbox user (see ``WorldBase``)."""
 
     # -- calls -----------------------------------------------------------------------------
@@ -47,6 +48,10 @@ class World(MediaRules):
     def create_call(self, body: Mapping[str, Any], *, direction: str = "out") -> str:
         validate(CallOptions, body, "call")
         with self._lock:
+            bridge_id = body.get("bridgeId")
+            if bridge_id and len(self._bridge(bridge_id).call_ids) >= 2:
+                raise ApiFailure(403, "forbidden", "bridge-callIds-overflow",
+                                 f"The bridge {bridge_id} can hold at most two calls")
             target = Target(
                 url=body.get("callbackUrl"), fallback_url=body.get("fallbackUrl"),
                 method=str(body.get("callbackHttpMethod") or "POST").upper(),
@@ -57,6 +62,8 @@ class World(MediaRules):
                            start_time=self._now(), started_at=self.clock.now())
             self._calls[call.id] = call
             self._note(call, "create")
+            if bridge_id:
+                self._join_bridge(call, bridge_id)
             if direction == "in":
                 self._emit(call, "incomingcall", **self._parties(call), callState="active",
                            applicationId=APPLICATION_ID)
@@ -149,6 +156,9 @@ class World(MediaRules):
                    tag=call.settings.get("tag"))
         if _flag(call.settings.get("recordingEnabled")):
             self._set_recording(call, True)
+        bridge = self._bridges.get(str(call.settings.get("bridgeId") or ""))
+        if bridge is not None:
+            self._restate(bridge)
 
     def _end(self, call: SimCall, state: str) -> None:
         for timer in (call.ring_timer, call.speaking, call.playing):
@@ -157,6 +167,7 @@ class World(MediaRules):
         call.speaking = call.playing = None
         call.state = state
         call.end_time, call.ended_at = self._now(), self.clock.now()
+        self._leave_bridge(call)  # a bridge whose last call left is completed
         self._ended.append(call.id)
         while len(self._ended) > self._retention:
             old = self._ended.popleft()

@@ -86,7 +86,18 @@ def _routes() -> list[tuple[str, re.Pattern[str], Route]]:
     def root(world: World) -> str:
         return urlsplit(world.root).path
 
+    bridge = _ID.format("bridge")
     table: list[tuple[str, str, Route]] = [
+        ("GET", "bridges", lambda w, r, m: Reply(200, w.list_bridges())),
+        ("POST", "bridges", lambda w, r, m: created(
+            f"{root(w)}/bridges/{w.create_bridge(r.json())}")),
+        ("GET", f"bridges/{bridge}", lambda w, r, m: Reply(200, w.bridge_json(m["bridge"]))),
+        ("POST", f"bridges/{bridge}",
+         lambda w, r, m: _ok(w.update_bridge, m["bridge"], r.json())),
+        ("GET", f"bridges/{bridge}/calls",
+         lambda w, r, m: Reply(200, w.bridge_calls_json(m["bridge"]))),
+        ("POST", f"bridges/{bridge}/audio",
+         lambda w, r, m: _ok(w.bridge_audio, m["bridge"], r.json())),
         ("GET", "calls", lambda w, r, m: _list_calls(w, r)),
         ("POST", "calls", lambda w, r, m: created(
             f"{root(w)}/calls/{w.create_call(r.json())}")),

@@ -86,6 +86,17 @@ def heard_from(options: Mapping[str, Any]) -> list[Heard]:
 
 
 @attrs.define
+class SimBridge:
+    id: str
+    created: str
+    bridge_audio: bool = True
+    call_ids: list[str] = attrs.field(factory=list)
+    state: str = "created"
+    activated: Optional[str] = None
+    completed: Optional[str] = None
+
+
+@attrs.define
 class SimGather:
     id: str
     max_digits: int
