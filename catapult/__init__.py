@@ -29,6 +29,7 @@ _WHERE = {
     "Client": "client",
     "Result": "_response",
     "Recording": "resources.recording",
+    "MediaFile": "resources.media",
     "Transcription": "resources.recording",
     "Timeout": "client",
     "APIError": "errors",
@@ -130,6 +131,7 @@ if TYPE_CHECKING:  # what type checkers, IDEs and help() see
         GatherOptions,
         Prompt,
     )
+    from .resources.media import MediaFile
     from .resources.recording import Recording, Transcription
 
 
@@ -188,6 +190,7 @@ __all__ = [
     "HangupEvent",
     "IncomingCallEvent",
     "InvalidOptionError",
+    "MediaFile",
     "NotFoundError",
     "PlaybackEvent",
     "PlaybackStatus",

@@ -35,12 +35,14 @@ class Result:
         headers: the response headers, looked up case-insensitively.
         data: the parsed JSON body, or None for an empty body.
         location_id: the id the ``Location`` header names (a create), or None.
+        content: the body as received, bytes (a media download, or the JSON's own bytes).
     """
 
-    __slots__ = ("data", "headers", "location_id", "status")
+    __slots__ = ("content", "data", "headers", "location_id", "status")
 
     def __init__(self, *, status: int, headers: Mapping[str, str], data: Any,
-                 location_id: Optional[str] = None) -> None:
+                 location_id: Optional[str] = None, content: bytes = b"") -> None:
+        self.content = content
         self.status = status
         self.headers = headers
         self.data = data

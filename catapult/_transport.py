@@ -136,6 +136,8 @@ class Transport:
         params: Optional[Mapping[str, Any]] = None,
         created: bool = False,
         url: Optional[str] = None,
+        content: Optional[bytes] = None,
+        content_type: str = "application/octet-stream",
     ) -> Result:
         """Send one request, with its retries, and return its Result, or raise the exception
         for what happened last.
@@ -148,6 +150,8 @@ class Transport:
             created: the response must carry a ``Location`` (201 Created); its last segment
                 becomes ``Result.location_id``, and a response without one is a ProtocolError.
             url: an absolute URL to use instead of ``path`` (a paging ``next`` link).
+            content: raw bytes to send instead of a JSON body (a media upload), with
+                ``content_type``.
 
         Raises:
             APIError: a status >= 400, after the retries that the status allows.
@@ -155,8 +159,12 @@ class Transport:
             TransportError: no answer, after the retries that are safe.
             ProtocolError: an answer that breaks the API's contract.
         """
-        data = None if body is None else _encode(body, method, path)
-        prepared = self._prepare(method, path, data, params, url)
+        if content is not None:
+            data: Optional[bytes] = bytes(content)
+        else:
+            data = None if body is None else _encode(body, method, path)
+            content_type = "application/json; charset=utf-8"
+        prepared = self._prepare(method, path, data, params, url, content_type)
         shown = urlsplit(url).path if url else f"{self._root_path}/{path}"
         started = time.monotonic()
         deadline = started + self.timeout.total
@@ -211,8 +219,8 @@ class Transport:
             return self._result(response, method, shown, created)
 
     def _prepare(self, method: str, path: str, data: Optional[bytes],
-                 params: Optional[Mapping[str, Any]], url: Optional[str]
-                 ) -> requests.PreparedRequest:
+                 params: Optional[Mapping[str, Any]], url: Optional[str],
+                 content_type: str) -> requests.PreparedRequest:
         """The request requests' Session would build, built directly: the same headers in
         the same order, with no cookie jar, hooks or redirect handling (the API uses none)."""
         prepared = requests.PreparedRequest()
@@ -229,7 +237,7 @@ class Transport:
         # everything else in preparing a request
         headers._store = self._header_store.copy()  # type: ignore[attr-defined]
         if data is not None:
-            headers["Content-Type"] = "application/json; charset=utf-8"
+            headers["Content-Type"] = content_type
             headers["Content-Length"] = str(len(data))
         elif method not in ("GET", "HEAD"):
             headers["Content-Length"] = "0"
@@ -314,6 +322,7 @@ class Transport:
                 "with the new resource's id"
             )
         return Result(
+            content=response.content,
             status=response.status_code,
             headers=response.headers.copy(),  # case-insensitive, as HTTP header names are
             data=None if data is NOT_JSON else data,

@@ -18,6 +18,8 @@ from ._wire import redact_userinfo, segment
 from .errors import ConfigurationError, InvalidOptionError
 from .resources.bridge import BridgeCollection
 from .resources.call_collection import CallCollection
+from .resources.media import MediaCollection
+from .resources.recording import RecordingCollection, TranscriptionCollection
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Client", "Timeout"]
 
@@ -153,6 +155,12 @@ class Client:
         self.Call = CallCollection(transport)
         #: the bridges of this user: ``client.Bridge("brg-1")``, ``.create``, ``.get``, ...
         self.Bridge = BridgeCollection(transport)
+        #: the recordings of this user: ``client.Recording.list()``, ``.get``, a handle
+        self.Recording = RecordingCollection(transport)
+        #: transcriptions by recording id: ``client.Transcription.create(recording_id)``
+        self.Transcription = TranscriptionCollection(self.Recording)
+        #: the media store: ``client.Media.upload(name, data)``, ``.download``, ...
+        self.Media = MediaCollection(transport)
 
     @property
     def timeout(self) -> Timeout:

@@ -209,7 +209,8 @@ class Call(_wire.Readable):
 
     def get_recordings(self) -> list[Recording]:
         """The call's recordings (``GET /calls/{id}/recordings``)."""
-        return [Recording.from_api(item) for item in self._t.paginate(self._path("recordings"))
+        return [Recording.from_api(item, transport=self._t)
+                for item in self._t.paginate(self._path("recordings"))
                 if isinstance(item, Mapping)]
 
     def get_transcriptions(self) -> list[Transcription]:

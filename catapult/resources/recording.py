@@ -1,15 +1,22 @@
-"""Recordings of calls and their transcriptions: the frozen models the API returns."""
+"""Recordings of calls and their transcriptions: ``client.Recording`` (list, get, a handle
+that downloads the audio and transcribes it) and ``client.Transcription``."""
 
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Mapping, Optional
+from typing import Any, Iterator, Mapping, Optional, Union
 
 import attrs
 
-from .. import _wire
+from .. import _options, _wire
+from .._idfirst import IdFirst
+from .._options import option, whole
+from .._transport import Transport
+from ..errors import CatapultError, ProtocolError
+from .media import Target, _write
+from .media import _path as _media_path
 
-__all__ = ["Recording", "Transcription"]
+__all__ = ["Recording", "RecordingCollection", "Transcription", "TranscriptionCollection"]
 
 
 def _whole(value: object) -> Optional[int]:
@@ -46,11 +53,14 @@ class Recording(_wire.Readable):
     start_time: Optional[_dt.datetime] = None
     end_time: Optional[_dt.datetime] = None
     raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+    _transport: Optional[Transport] = attrs.field(default=None, repr=False, eq=False,
+                                                  alias="transport")
 
     __repr__ = _wire.compact_repr
 
     @classmethod
-    def from_api(cls, payload: Mapping[str, Any]) -> Recording:
+    def from_api(cls, payload: Mapping[str, Any], *,
+                 transport: Optional[Transport] = None) -> Recording:
         """Build from the API's JSON; unknown fields stay in ``raw``."""
         call_url = _wire.text_or_none(payload.get("call"))
         media = _wire.text_or_none(payload.get("media"))
@@ -64,7 +74,56 @@ class Recording(_wire.Readable):
             start_time=_wire.parse_time(payload.get("startTime")),
             end_time=_wire.parse_time(payload.get("endTime")),
             raw=dict(payload),
+            transport=transport,
         )
+
+    def refresh(self) -> Recording:
+        """Fetch the recording (``GET /recordings/{id}``) and return the new snapshot."""
+        result = self._t.request("GET", self._path())
+        return Recording.from_api(result.json_object("a recording"), transport=self._t)
+
+    def download(self, to: Target = None) -> bytes:
+        """The recording's audio from the media store (``GET /media/{name}``); also written
+        to ``to`` (a path or a binary file object) when given. Fetches the recording first
+        when this snapshot does not know its media (a handle).
+
+        Raises:
+            ProtocolError: the recording has no media URL (still ``recording``?).
+        """
+        name = self.media_name or self.refresh().media_name
+        if not name:
+            raise ProtocolError(f"recording {self.id} has no media yet (state {self.state})")
+        content = self._t.request("GET", _media_path(name)).content
+        _write(content, to)
+        return content
+
+    def create_transcription(self) -> Transcription:
+        """Transcribe the recording (``POST /recordings/{id}/transcriptions`` with ``{}``);
+        the id comes from ``Location`` (no GET). Only a ``complete`` recording can be
+        transcribed (403 invalid-recording-state); a ``transcription`` event follows."""
+        result = self._t.request("POST", self._path("transcriptions"), body={}, created=True)
+        return Transcription(id=result.created_id())
+
+    def get_transcriptions(self) -> list[Transcription]:
+        """The recording's transcriptions (``GET /recordings/{id}/transcriptions``)."""
+        return [Transcription.from_api(item)
+                for item in self._t.paginate(self._path("transcriptions"))
+                if isinstance(item, Mapping)]
+
+    def get_transcription(self, transcription_id: str) -> Transcription:
+        """One transcription (``GET /recordings/{id}/transcriptions/{transcription_id}``)."""
+        path = self._path("transcriptions", _wire.segment(transcription_id, "transcription_id"))
+        return Transcription.from_api(self._t.request("GET", path).json_object("a transcription"))
+
+    @property
+    def _t(self) -> Transport:
+        if self._transport is None:
+            raise CatapultError(f"recording {self.id} is not bound to a client; "
+                                f"use client.Recording({self.id!r})")
+        return self._transport
+
+    def _path(self, *parts: str) -> str:
+        return "/".join(("recordings", _wire.segment(self.id, "recording_id"), *parts))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -105,3 +164,71 @@ class Transcription(_wire.Readable):
             chargeable_duration=_whole(payload.get("chargeableDuration")),
             raw=dict(payload),
         )
+
+
+@attrs.frozen(kw_only=True)
+class _RecordingQuery:
+    page: Union[int, str, None] = option(whole(0))
+    size: Union[int, str, None] = option(whole(1, 1000))
+
+
+class RecordingCollection:
+    """``client.Recording``: every recording of the user; each recording method id first."""
+
+    id_name = "recording_id"
+    handle_name = "client.Recording"
+
+    def __init__(self, transport: Transport) -> None:
+        self._transport = transport
+
+    def __repr__(self) -> str:
+        return f"<RecordingCollection {self._transport.root}/recordings>"
+
+    def __call__(self, recording_id: str) -> Recording:
+        """A handle on recording ``recording_id``; no request is made."""
+        _wire.segment(recording_id, "recording_id")
+        return Recording(id=recording_id, transport=self._transport)
+
+    def get(self, recording_id: str) -> Recording:
+        """Fetch a recording (``GET /recordings/{id}``)."""
+        return self(recording_id).refresh()
+
+    def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
+             limit: Optional[int] = None, **query: Any) -> Iterator[Recording]:
+        """Iterate over the user's recordings (``GET /recordings``), following ``next``
+        links; ``page``, ``size`` (1..1000) and ``limit`` as in ``client.Call.list``."""
+        params = _options.to_body(_RecordingQuery, _options.items_of(options, "recording list")
+                                  + list(query.items()), "recording list")
+        limit = _options.checked_limit(limit)
+        for item in self._transport.paginate("recordings", params, limit=limit):
+            if isinstance(item, Mapping):
+                yield Recording.from_api(item, transport=self._transport)
+
+    refresh = IdFirst(Recording.refresh)
+    download = IdFirst(Recording.download)
+    create_transcription = IdFirst(Recording.create_transcription)
+    get_transcriptions = IdFirst(Recording.get_transcriptions)
+    get_transcription = IdFirst(Recording.get_transcription)
+
+
+class TranscriptionCollection:
+    """``client.Transcription``: the transcriptions of a recording, as C# and Python 3.x
+    named them (``create``, ``list``, ``get``, the recording id first)."""
+
+    def __init__(self, recordings: RecordingCollection) -> None:
+        self._recordings = recordings
+
+    def __repr__(self) -> str:
+        return "<TranscriptionCollection>"
+
+    def create(self, recording_id: str) -> Transcription:
+        """The same as ``client.Recording(recording_id).create_transcription()``."""
+        return self._recordings(recording_id).create_transcription()
+
+    def list(self, recording_id: str) -> list[Transcription]:
+        """The same as ``client.Recording(recording_id).get_transcriptions()``."""
+        return self._recordings(recording_id).get_transcriptions()
+
+    def get(self, recording_id: str, transcription_id: str) -> Transcription:
+        """The same as ``client.Recording(recording_id).get_transcription(id)``."""
+        return self._recordings(recording_id).get_transcription(transcription_id)

@@ -195,6 +195,11 @@ class Sandbox:
         """What the application sent with ``send_dtmf`` on the call, in order."""
         return self._do(lambda: self.world.dtmf_sent(call_id))
 
+    def transcribe_as(self, text: str, recording_id: Optional[str] = None) -> None:
+        """What transcriptions say from now on: of ``recording_id``, or of every recording
+        when None. Unset, a transcription says "This is a sandbox transcription."."""
+        self.world.transcribe_as(text, recording_id)
+
     def heard(self, call_id: str) -> list[Heard]:
         """What the caller heard on ``call_id``, in order: each sentence spoken (a gather's
         prompt included) with its voice, gender and locale, each file played, each DTMF

@@ -30,6 +30,10 @@ class WorldBase:
         self._lock = threading.RLock()
         self._calls: dict[str, SimCall] = {}
         self._bridges: dict[str, SimBridge] = {}
+        self._media: dict[str, tuple[bytes, str]] = {}  # name: (bytes, content type)
+        self._recordings: dict[str, tuple[str, dict[str, Any]]] = {}  # id: (call id, json)
+        self._transcripts: dict[str, list[dict[str, Any]]] = {}  # by recording id
+        self._transcribe_as: dict[Optional[str], str] = {}  # by recording id; None: any
         self._ended: deque[str] = deque()
         self._retention = retention
         self._forget = forget
@@ -77,4 +81,7 @@ class WorldBase:
         raise NotImplementedError  # World's gathers
 
     def _stop_recording(self, call: SimCall) -> None:
-        raise NotImplementedError  # MediaRules
+        raise NotImplementedError  # RecordingRules
+
+    def _forget_store(self, call: SimCall) -> None:
+        raise NotImplementedError  # RecordingRules

@@ -30,6 +30,7 @@ from ._model import (
     new_id,
     validate,
 )
+from ._recordings import RecordingRules
 
 __all__ = [
     "DEFAULT_INTER_DIGIT_TIMEOUT",
@@ -40,7 +41,7 @@ __all__ = [
 ]
 
 
-class World(BridgeRules, MediaRules):
+class World(BridgeRules, RecordingRules, MediaRules):
     """The whole simulated world of one sandbox user (see ``WorldBase``)."""
 
     # -- calls -----------------------------------------------------------------------------
@@ -171,7 +172,9 @@ class World(BridgeRules, MediaRules):
         self._ended.append(call.id)
         while len(self._ended) > self._retention:
             old = self._ended.popleft()
-            self._calls.pop(old, None)
+            gone = self._calls.pop(old, None)
+            if gone is not None:
+                self._forget_store(gone)
             self._forget(old)
 
     def _hang_up(self, call: SimCall, cause: str = "NORMAL_CLEARING") -> None:

@@ -7,7 +7,7 @@ import logging
 import re
 import socket
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 import attrs
@@ -48,6 +48,7 @@ class Reply:
     status: int
     body: Any = None
     headers: Mapping[str, str] = attrs.field(factory=dict)
+    raw: Optional[bytes] = None  # a body that is not JSON (a media download), as it is
 
 
 @attrs.frozen
@@ -86,8 +87,25 @@ def _routes() -> list[tuple[str, re.Pattern[str], Route]]:
     def root(world: World) -> str:
         return urlsplit(world.root).path
 
-    bridge = _ID.format("bridge")
+    bridge, recording, name = _ID.format("bridge"), _ID.format("recording"), _ID.format("name")
+    transcription = _ID.format("transcription")
     table: list[tuple[str, str, Route]] = [
+        ("GET", "recordings", lambda w, r, m: Reply(200, w.all_recordings())),
+        ("GET", f"recordings/{recording}",
+         lambda w, r, m: Reply(200, w.recording_json(m["recording"]))),
+        ("POST", f"recordings/{recording}/transcriptions", lambda w, r, m: created(
+            f"{root(w)}/recordings/{m['recording']}/transcriptions/"
+            f"{w.create_transcription(m['recording'])}")),
+        ("GET", f"recordings/{recording}/transcriptions",
+         lambda w, r, m: Reply(200, w.recording_transcriptions(m["recording"]))),
+        ("GET", f"recordings/{recording}/transcriptions/{transcription}",
+         lambda w, r, m: Reply(200, w.recording_transcription(m["recording"],
+                                                              m["transcription"]))),
+        ("GET", "media", lambda w, r, m: Reply(200, w.media_list())),
+        ("PUT", f"media/{name}", lambda w, r, m: _ok(
+            w.put_media, m["name"], r.raw, r.headers.get("content-type", ""), r.headers)),
+        ("GET", f"media/{name}", lambda w, r, m: _media_reply(*w.get_media(m["name"]))),
+        ("DELETE", f"media/{name}", lambda w, r, m: _ok(w.delete_media, m["name"])),
         ("GET", "bridges", lambda w, r, m: Reply(200, w.list_bridges())),
         ("POST", "bridges", lambda w, r, m: created(
             f"{root(w)}/bridges/{w.create_bridge(r.json())}")),
@@ -120,6 +138,10 @@ def _routes() -> list[tuple[str, re.Pattern[str], Route]]:
          lambda w, r, m: Reply(200, w.call_log_entry(m["call"], m["event"]))),
     ]
     return [(method, re.compile(pattern + "/?"), route) for method, pattern, route in table]
+
+
+def _media_reply(data: bytes, content_type: str) -> Reply:
+    return Reply(200, headers={"Content-Type": content_type}, raw=data)
 
 
 def _ok(action: Callable[..., None], *args: Any) -> Reply:
@@ -298,11 +320,14 @@ class Handler(BaseHTTPRequestHandler):
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def _send(self, reply: Reply) -> None:
-        body = b"" if reply.body is None else json.dumps(reply.body).encode()
+        if reply.raw is not None:
+            body = reply.raw
+        else:
+            body = b"" if reply.body is None else json.dumps(reply.body).encode()
         self.send_response(reply.status)
         for name, value in reply.headers.items():
             self.send_header(name, value)
-        if body:
+        if body and reply.raw is None:
             self.send_header("Content-Type", JSON_TYPE)
         self.send_header("Content-Length", str(len(body)))
         if self.command != "HEAD":

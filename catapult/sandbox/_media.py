@@ -17,7 +17,6 @@ from ._model import (
     SimCall,
     _flag,
     heard_from,
-    new_id,
     validate,
 )
 
@@ -112,56 +111,3 @@ class MediaRules(WorldBase):
     def heard(self, call_id: str) -> list[Heard]:
         with self._lock:
             return list(self._call(call_id).heard)
-
-    # -- recordings and transcriptions -----------------------------------------------------
-
-    def _set_recording(self, call: SimCall, enabled: bool) -> None:
-        if enabled and call.recording_since is None and call.state == "active":
-            call.recording_since = (self._now(), self.clock.now())
-            self._note(call, "recording", "start")
-        elif not enabled:
-            self._stop_recording(call)
-
-    def _stop_recording(self, call: SimCall) -> None:
-        """End the running recording span: a recording (and, when the call transcribes, a
-        transcription), each with its callback event, as the API sends them once saved."""
-        if call.recording_since is None:
-            return
-        (start_time, started_at), call.recording_since = call.recording_since, None
-        number = len(call.recordings) + 1
-        extension = "mp3" if call.settings.get("recordingFileFormat") == "mp3" else "wav"
-        recording = {
-            "id": new_id("rec-"), "call": self._uri(call), "state": "complete",
-            "media": f"{self.root}/media/{call.id}-{number}.{extension}",
-            "startTime": start_time, "endTime": self._now(),
-        }
-        call.recordings.append(recording)
-        self._note(call, "recording", "stop")
-        self._emit(call, "recording", callId=call.id, recordingId=recording["id"],
-                   recordingUri=f"{self.root}/recordings/{recording['id']}", state="complete",
-                   status="complete", startTime=start_time, endTime=recording["endTime"])
-        if not _flag(call.settings.get("transcriptionEnabled")):
-            return
-        seconds = max(1, math.ceil(self.clock.now() - started_at))
-        transcription_id = new_id("tr-")
-        # the sandbox hears no speech from the caller: the text is empty
-        transcription = {
-            "id": transcription_id, "state": "completed", "text": "", "textSize": 0,
-            "textUrl": f"{self.root}/media/{transcription_id}", "time": self._now(),
-            "chargeableDuration": seconds,
-        }
-        call.transcriptions.append(transcription)
-        self._emit(call, "transcription", callId=call.id, transcriptionId=transcription_id,
-                   transcriptionUri=(f"{self.root}/recordings/{recording['id']}"
-                                     f"/transcriptions/{transcription_id}"),
-                   recordingId=recording["id"], state="completed", status="completed",
-                   text="", textSize=0, textUrl=transcription["textUrl"])
-
-    def recordings_json(self, call_id: str) -> list[dict[str, Any]]:
-        with self._lock:
-            return [dict(item) for item in self._call(call_id).recordings]
-
-    def transcriptions_json(self, call_id: str) -> list[dict[str, Any]]:
-        with self._lock:
-            return [dict(item) for item in self._call(call_id).transcriptions]
-
