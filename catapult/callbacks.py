@@ -24,8 +24,7 @@ H = TypeVar("H", bound=Handler)
 StartResponse = Callable[..., Any]
 
 #: event types the API documents beyond the ones with a class of their own
-_OTHER_TYPES = ("sms", "conference", "conference-member", "conference-playback",
-                "conference-speak")
+_OTHER_TYPES = ("sms",)
 _REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 405: "Method Not Allowed",
             411: "Length Required", 413: "Payload Too Large", 500: "Internal Server Error"}
 

@@ -15,6 +15,10 @@ from .errors import EventParseError
 
 __all__ = [
     "AnswerEvent",
+    "ConferenceEvent",
+    "ConferenceMemberEvent",
+    "ConferencePlaybackEvent",
+    "ConferenceSpeakEvent",
     "DtmfEvent",
     "ErrorEvent",
     "Event",
@@ -295,6 +299,71 @@ class TranscriptionEvent(Event):
     text_url: Optional[str] = _field()
 
 
+def _flag(value: object) -> Optional[bool]:
+    # JSON booleans, or the strings a GET callback's query carries
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return None
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class ConferenceEvent(Event):
+    """A conference was created or completed.
+
+    Attributes:
+        conference_id, conference_uri: the conference; status: ``created`` or
+        ``completed``; created_time, completed_time: aware UTC datetimes (the API sends
+        offsets such as ``-02:00``; they are converted).
+    """
+
+    conference_id: Optional[str] = _field()
+    conference_uri: Optional[str] = _field()
+    status: Optional[str] = _field()
+    created_time: Optional[_dt.datetime] = _field(_TIME)
+    completed_time: Optional[_dt.datetime] = _field(_TIME)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class ConferenceMemberEvent(Event):
+    """A member joined or left a conference, or was muted or held.
+
+    Attributes:
+        conference_id, member_id, member_uri: the conference and the member;
+        state: ``active`` or ``completed``; active_members: how many remain;
+        hold, mute: the member's flags.
+    """
+
+    conference_id: Optional[str] = _field()
+    member_id: Optional[str] = _field()
+    member_uri: Optional[str] = _field()
+    state: Optional[str] = _field()
+    active_members: Optional[int] = _field(_whole)
+    hold: Optional[bool] = _field(_flag)
+    mute: Optional[bool] = _field(_flag)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class ConferencePlaybackEvent(Event):
+    """An audio file started or finished playing to a whole conference. (Audio to one
+    member is reported by that member's call, as a ``playback`` event.)
+
+    Attributes:
+        conference_id, conference_uri: the conference; status: a ``PlaybackStatus``.
+    """
+
+    conference_id: Optional[str] = _field()
+    conference_uri: Optional[str] = _field()
+    status: Union[PlaybackStatus, str, None] = _field(_enum(PlaybackStatus))
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class ConferenceSpeakEvent(ConferencePlaybackEvent):
+    """A sentence started or finished being spoken to a whole conference. Fields as in
+    ``ConferencePlaybackEvent``."""
+
+
 _CLASSES: dict[str, type[Event]] = {
     "gather": GatherEvent,
     "incomingcall": IncomingCallEvent,
@@ -308,6 +377,10 @@ _CLASSES: dict[str, type[Event]] = {
     "recording": RecordingEvent,
     "transcription": TranscriptionEvent,
     "error": ErrorEvent,
+    "conference": ConferenceEvent,
+    "conference-member": ConferenceMemberEvent,
+    "conference-playback": ConferencePlaybackEvent,
+    "conference-speak": ConferenceSpeakEvent,
 }
 
 

@@ -42,6 +42,18 @@ def test_real_looking_gather_event_without_tag():
 
 
 EXAMPLES = [
+    ({"eventType": "conference", "conferenceId": "conf-1", "status": "completed",
+      "createdTime": "2013-07-12T17:48:51.000-02:00",
+      "completedTime": "2013-07-12T17:50:51.000-02:00"},
+     catapult.ConferenceEvent, {"conference_id": "conf-1", "status": "completed"}),
+    ({"eventType": "conference-member", "conferenceId": "conf-1", "memberId": "member-1",
+      "activeMembers": 2, "state": "completed", "hold": True, "mute": False, "callId": "c-1"},
+     catapult.ConferenceMemberEvent,
+     {"member_id": "member-1", "active_members": 2, "hold": True, "mute": False}),
+    ({"eventType": "conference-playback", "conferenceId": "conf-1", "status": "started"},
+     catapult.ConferencePlaybackEvent, {"status": catapult.PlaybackStatus.STARTED}),
+    ({"eventType": "conference-speak", "conferenceId": "conf-1", "status": "done"},
+     catapult.ConferenceSpeakEvent, {"conference_id": "conf-1"}),
     ({"eventType": "incomingcall", "from": "+13233326955", "to": "+13865245000", "callId": "c-1",
       "callUri": CALL_URI, "callState": "active", "applicationId": "a-1",
       "time": "2012-11-14T16:21:59.616Z"},
@@ -110,11 +122,11 @@ def test_every_event_class_is_covered_by_an_example():
 
 
 def test_unknown_event_type_gives_a_plain_event_with_common_fields():
-    event = catapult.parse_event({"eventType": "conference-member", "callId": "c-1",
-                                  "time": "2014-06-13T22:40:34Z", "memberId": "m-1"})
+    event = catapult.parse_event({"eventType": "sms", "callId": "c-1",
+                                  "time": "2014-06-13T22:40:34Z", "messageId": "m-1"})
     assert type(event) is catapult.Event
-    assert event.event_type == "conference-member" and event.call_id == "c-1"
-    assert event.raw["memberId"] == "m-1"
+    assert event.event_type == "sms" and event.call_id == "c-1"
+    assert event.raw["messageId"] == "m-1"
 
 
 def test_unknown_enum_values_stay_strings():
@@ -206,3 +218,42 @@ def test_describe_is_one_line():
     line = catapult.parse_event(SEED).describe()
     assert line == ("2014-07-31T01:01:27Z gather call_id={callId} tag={tag} "
                     "gather_id={gatherId} digits=25 reason=max-digits state=completed")
+
+
+def test_conference_events_are_typed():
+    member = catapult.parse_event({
+        "activeMembers": 1, "callId": "c-1", "conferenceId": "conf-1",
+        "eventType": "conference-member", "hold": False, "memberId": "member-1",
+        "memberUri": "https://api.catapult.inetwork.com/v1/users/u-1/conferences/conf-1/"
+                     "members/member-1", "mute": False, "state": "active",
+        "time": "2013-07-12T20:53:11.646Z"})
+    assert isinstance(member, catapult.ConferenceMemberEvent)
+    assert (member.conference_id, member.member_id, member.active_members, member.hold,
+            member.mute, member.state) == ("conf-1", "member-1", 1, False, False, "active")
+    created = catapult.parse_event({"eventType": "conference", "conferenceId": "conf-1",
+                                    "status": "created",
+                                    "createdTime": "2013-07-12T17:48:51.000-02:00"})
+    assert isinstance(created, catapult.ConferenceEvent)
+    assert created.created_time.hour == 19  # the -02:00 offset, in UTC
+    speak = catapult.parse_event({"eventType": "conference-speak", "conferenceId": "conf-1",
+                                  "status": "done"})
+    assert isinstance(speak, catapult.ConferenceSpeakEvent)
+    assert speak.status is catapult.PlaybackStatus.DONE
+    playback = catapult.parse_event({"eventType": "conference-playback", "status": "new"})
+    assert type(playback) is catapult.ConferencePlaybackEvent and playback.status == "new"
+
+
+def test_conference_member_flags_from_a_get_callback_query():
+    event = catapult.parse_event({"eventType": ["conference-member"], "mute": ["true"],
+                                  "hold": ["false"], "activeMembers": ["3"]})
+    assert (event.mute, event.hold, event.active_members) == (True, False, 3)
+
+
+def test_a_handler_can_register_for_conference_events_by_name_or_class():
+    app = catapult.CallbackApp()
+    seen = []
+    app.on("conference-member")(seen.append)
+    app.on(catapult.ConferencePlaybackEvent)(seen.append)
+    app.dispatch(catapult.parse_event({"eventType": "conference-member"}))
+    app.dispatch(catapult.parse_event({"eventType": "conference-speak"}))  # a subclass
+    assert [e.event_type for e in seen] == ["conference-member", "conference-speak"]
