@@ -14,6 +14,12 @@ __version__ = "0.1.0"
 #: each public name, and the module that defines it
 _WHERE = {
     "AudioOptions": "resources.call_options",
+    "Application": "resources.application",
+    "ApplicationOptions": "resources.application",
+    "PhoneNumber": "resources.number",
+    "PhoneNumberOptions": "resources.number",
+    "AvailableNumber": "resources.number",
+    "OrderedNumber": "resources.number",
     "Bridge": "resources.bridge",
     "BridgeOptions": "resources.bridge",
     "BridgeState": "resources.bridge",
@@ -124,6 +130,7 @@ if TYPE_CHECKING:  # what type checkers, IDEs and help() see
         TranscriptionEvent,
         parse_event,
     )
+    from .resources.application import Application, ApplicationOptions
     from .resources.bridge import Bridge, BridgeOptions, BridgeState
     from .resources.call import (
         Call,
@@ -140,6 +147,7 @@ if TYPE_CHECKING:  # what type checkers, IDEs and help() see
         Prompt,
     )
     from .resources.media import MediaFile
+    from .resources.number import AvailableNumber, OrderedNumber, PhoneNumber, PhoneNumberOptions
     from .resources.recording import Recording, Transcription
 
 
@@ -165,8 +173,11 @@ def __dir__() -> list[str]:
 __all__ = [
     "APIError",
     "AnswerEvent",
+    "Application",
+    "ApplicationOptions",
     "AudioOptions",
     "AuthenticationError",
+    "AvailableNumber",
     "BadRequestError",
     "Bridge",
     "BridgeOptions",
@@ -204,6 +215,9 @@ __all__ = [
     "InvalidOptionError",
     "MediaFile",
     "NotFoundError",
+    "OrderedNumber",
+    "PhoneNumber",
+    "PhoneNumberOptions",
     "PlaybackEvent",
     "PlaybackStatus",
     "Prompt",

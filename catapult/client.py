@@ -16,9 +16,11 @@ from ._response import Result
 from ._transport import BasicAuth, Transport
 from ._wire import redact_userinfo, segment
 from .errors import ConfigurationError, InvalidOptionError
+from .resources.application import ApplicationCollection
 from .resources.bridge import BridgeCollection
 from .resources.call_collection import CallCollection
 from .resources.media import MediaCollection
+from .resources.number import AvailableNumberCollection, PhoneNumberCollection
 from .resources.recording import RecordingCollection, TranscriptionCollection
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Client", "Timeout"]
@@ -161,6 +163,12 @@ class Client:
         self.Transcription = TranscriptionCollection(self.Recording)
         #: the media store: ``client.Media.upload(name, data)``, ``.download``, ...
         self.Media = MediaCollection(transport)
+        #: applications: where incoming calls to your numbers report
+        self.Application = ApplicationCollection(transport)
+        #: your numbers: ``client.PhoneNumber.allocate(number=...)``, ``.get``, ``.list``
+        self.PhoneNumber = PhoneNumberCollection(transport)
+        #: numbers to buy: ``client.AvailableNumber.search_local(area_code="919")``
+        self.AvailableNumber = AvailableNumberCollection(transport, f"{self.base_url}/v1")
 
     @property
     def timeout(self) -> Timeout:

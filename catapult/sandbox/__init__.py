@@ -177,9 +177,12 @@ class Sandbox:
 
     def incoming_call(self, from_: str, to: str, callback_url: Optional[str] = None,
                       **settings: Any) -> str:
-        """A call arrives for your application: ``incomingcall`` is sent; returns its id.
+        """A call from ``from_`` arrives for ``to``: ``incomingcall`` is sent; returns its id.
 
-        Answer it through the API (``client.Call(id).answer()``) as a real application would.
+        With no ``callback_url``, the call reports to the application of the number ``to``
+        (its ``incomingCallUrl``, fallback, timeout and HTTP method), and when that
+        application auto-answers (the API's default) an ``answer`` event follows. Otherwise,
+        answer it through the API (``client.Call(id).answer()``) as a real application would.
         """
         body = {"from": from_, "to": to, **({"callbackUrl": callback_url} if callback_url
                                                else {}), **settings}

@@ -30,6 +30,7 @@ from ._model import (
     new_id,
     validate,
 )
+from ._numbers import NumberRules
 from ._recordings import RecordingRules
 
 __all__ = [
@@ -41,7 +42,7 @@ __all__ = [
 ]
 
 
-class World(BridgeRules, RecordingRules, MediaRules):
+class World(NumberRules, BridgeRules, RecordingRules, MediaRules):
     """The whole simulated world of one sandbox user (see ``WorldBase``)."""
 
     # -- calls -----------------------------------------------------------------------------
@@ -49,6 +50,16 @@ class World(BridgeRules, RecordingRules, MediaRules):
     def create_call(self, body: Mapping[str, Any], *, direction: str = "out") -> str:
         validate(CallOptions, body, "call")
         with self._lock:
+            application = None
+            if direction == "in" and not body.get("callbackUrl"):
+                # an incoming call reports to the application of the number it called
+                application = self.application_for(str(body["to"]))
+            if application is not None:
+                body = {**body, **{key: application[source] for key, source in (
+                    ("callbackUrl", "incomingCallUrl"),
+                    ("fallbackUrl", "incomingCallFallbackUrl"),
+                    ("callbackTimeout", "incomingCallUrlCallbackTimeout"),
+                    ("callbackHttpMethod", "callbackHttpMethod")) if application.get(source)}}
             bridge_id = body.get("bridgeId")
             if bridge_id and len(self._bridge(bridge_id).call_ids) >= 2:
                 raise ApiFailure(403, "forbidden", "bridge-callIds-overflow",
@@ -67,7 +78,9 @@ class World(BridgeRules, RecordingRules, MediaRules):
                 self._join_bridge(call, bridge_id)
             if direction == "in":
                 self._emit(call, "incomingcall", **self._parties(call), callState="active",
-                           applicationId=APPLICATION_ID)
+                           applicationId=application["id"] if application else APPLICATION_ID)
+                if application is not None and _flag(application.get("autoAnswer", True)):
+                    self._answer(call)  # the platform answers for the application
             else:
                 timeout = float(body.get("callTimeout") or DEFAULT_CALL_TIMEOUT)
                 call.ring_timer = self.clock.call_later(

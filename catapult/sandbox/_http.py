@@ -88,8 +88,24 @@ def _routes() -> list[tuple[str, re.Pattern[str], Route]]:
         return urlsplit(world.root).path
 
     bridge, recording, name = _ID.format("bridge"), _ID.format("recording"), _ID.format("name")
-    transcription = _ID.format("transcription")
+    transcription, app, number = (_ID.format("transcription"), _ID.format("app"),
+                                  _ID.format("number"))
     table: list[tuple[str, str, Route]] = [
+        ("GET", "applications", lambda w, r, m: Reply(200, w.list_applications())),
+        ("POST", "applications", lambda w, r, m: created(
+            f"{root(w)}/applications/{w.create_application(r.json())}")),
+        ("GET", f"applications/{app}", lambda w, r, m: Reply(200, w.application_json(m["app"]))),
+        ("POST", f"applications/{app}",
+         lambda w, r, m: _ok(w.update_application, m["app"], r.json())),
+        ("DELETE", f"applications/{app}", lambda w, r, m: _ok(w.delete_application, m["app"])),
+        ("GET", "phoneNumbers", lambda w, r, m: Reply(200, w.list_numbers(r.query))),
+        ("POST", "phoneNumbers", lambda w, r, m: created(
+            f"{root(w)}/phoneNumbers/{w.allocate_number(r.json())}")),
+        ("GET", f"phoneNumbers/{number}",
+         lambda w, r, m: Reply(200, w.number_json(m["number"]))),
+        ("POST", f"phoneNumbers/{number}",
+         lambda w, r, m: _ok(w.update_number, m["number"], r.json())),
+        ("DELETE", f"phoneNumbers/{number}", lambda w, r, m: _ok(w.delete_number, m["number"])),
         ("GET", "recordings", lambda w, r, m: Reply(200, w.all_recordings())),
         ("GET", f"recordings/{recording}",
          lambda w, r, m: Reply(200, w.recording_json(m["recording"]))),
@@ -189,6 +205,8 @@ def handle_api(sandbox: Sandbox, request: Request) -> Reply:
             raise ApiFailure(403, "authorization", "user-access-denied",
                              f"Access to the resources of user {unquote(match.group(1))} "
                              "is denied")
+        if request.path.startswith("/v1/availableNumbers/"):
+            return _available(sandbox.world, request)
         if not request.path.startswith(prefix):
             raise _not_found(request.path)
         rest = request.path[len(prefix):]
@@ -207,6 +225,19 @@ def handle_api(sandbox: Sandbox, request: Request) -> Reply:
         raise _not_found(request.path)
     except ApiFailure as failure:
         return error_reply(failure, request)
+
+
+def _available(world: World, request: Request) -> Reply:
+    """``/v1/availableNumbers/{local|tollFree}``: GET searches, POST searches and orders."""
+    kind = request.path.rstrip("/").rsplit("/", 1)[-1]
+    if kind not in ("local", "tollFree"):
+        raise _not_found(request.path)
+    if request.method not in ("GET", "POST"):
+        raise ApiFailure(405, "bad-request", "method-not-allowed",
+                         f"{request.method} is not allowed on {request.path}; use GET, POST")
+    order = request.method == "POST"
+    search = world.search_local if kind == "local" else world.search_toll_free
+    return Reply(201 if order else 200, search(request.query, order))
 
 
 def error_reply(failure: ApiFailure, request: Request) -> Reply:
