@@ -444,6 +444,8 @@ SAMPLES = {
     "gather_stop.py": "stopped: state=completed digits='3' reason=None",
     "dolphin.py": "events: incomingcall, answer, speak, speak, dtmf, gather\ncall state: "
                   "transferring",
+    "bridge_on_digit.py": "bridge state: active, calls: 2",
+    "transcription_app.py": "transcription completed: 'Hi, please call me back about my order'",
 }
 
 
