@@ -19,6 +19,7 @@ from .errors import ConfigurationError, InvalidOptionError
 from .resources.application import ApplicationCollection
 from .resources.bridge import BridgeCollection
 from .resources.call_collection import CallCollection
+from .resources.conference import ConferenceCollection
 from .resources.media import MediaCollection
 from .resources.number import AvailableNumberCollection, PhoneNumberCollection
 from .resources.recording import RecordingCollection, TranscriptionCollection
@@ -167,6 +168,8 @@ class Client:
         self.Application = ApplicationCollection(transport)
         #: your numbers: ``client.PhoneNumber.allocate(number=...)``, ``.get``, ``.list``
         self.PhoneNumber = PhoneNumberCollection(transport)
+        #: conferences and their members: ``client.Conference.create(from_=...)``
+        self.Conference = ConferenceCollection(transport)
         #: numbers to buy: ``client.AvailableNumber.search_local(area_code="919")``
         self.AvailableNumber = AvailableNumberCollection(transport, f"{self.base_url}/v1")
 

@@ -255,7 +255,8 @@ class Sandbox:
 
     def _emit(self, payload: dict[str, Any], target: Target) -> None:
         # one lane per call: in order within a call, a slow callback URL delays no other call
-        lane = str(payload.get("callId") or "")
+        # a conference's events share its lane (member events name their call too)
+        lane = str(payload.get("conferenceId") or payload.get("callId") or "")
         if target.url is None and target.fallback_url is None and not self._courier.busy(lane):
             # nowhere to deliver it, and nothing of this call still queued (its callback URL
             # may have changed): recorded at once, without a trip through the courier

@@ -31,6 +31,7 @@ class WorldBase:
         self._calls: dict[str, SimCall] = {}
         self._bridges: dict[str, SimBridge] = {}
         self._applications: dict[str, dict[str, Any]] = {}
+        self._conferences: dict[str, Any] = {}  # id: SimConference (see _conferences)
         self._numbers: dict[str, dict[str, Any]] = {}  # phone numbers of the user, by id
         self._media: dict[str, tuple[bytes, str]] = {}  # name: (bytes, content type)
         self._recordings: dict[str, tuple[str, dict[str, Any]]] = {}  # id: (call id, json)

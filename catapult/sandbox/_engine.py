@@ -11,6 +11,7 @@ import attrs
 from ..resources.call_options import CallOptions, CallUpdate, _GatherUpdate
 from ..resources.gather import GatherOptions, GatherReason
 from ._bridges import BridgeRules
+from ._conferences import ConferenceRules
 from ._delivery import Target
 from ._media import MediaRules
 from ._model import (
@@ -42,7 +43,7 @@ __all__ = [
 ]
 
 
-class World(NumberRules, BridgeRules, RecordingRules, MediaRules):
+class World(ConferenceRules, NumberRules, BridgeRules, RecordingRules, MediaRules):
     """The whole simulated world of one sandbox user (see ``WorldBase``)."""
 
     # -- calls -----------------------------------------------------------------------------
@@ -182,6 +183,7 @@ class World(NumberRules, BridgeRules, RecordingRules, MediaRules):
         call.state = state
         call.end_time, call.ended_at = self._now(), self.clock.now()
         self._leave_bridge(call)  # a bridge whose last call left is completed
+        self._leave_conference(call)
         self._ended.append(call.id)
         while len(self._ended) > self._retention:
             old = self._ended.popleft()

@@ -90,7 +90,25 @@ def _routes() -> list[tuple[str, re.Pattern[str], Route]]:
     bridge, recording, name = _ID.format("bridge"), _ID.format("recording"), _ID.format("name")
     transcription, app, number = (_ID.format("transcription"), _ID.format("app"),
                                   _ID.format("number"))
+    conf, member = _ID.format("conf"), _ID.format("member")
     table: list[tuple[str, str, Route]] = [
+        ("POST", "conferences", lambda w, r, m: created(
+            f"{root(w)}/conferences/{w.create_conference(r.json())}")),
+        ("GET", f"conferences/{conf}", lambda w, r, m: Reply(200, w.conference_json(m["conf"]))),
+        ("POST", f"conferences/{conf}",
+         lambda w, r, m: _ok(w.update_conference, m["conf"], r.json())),
+        ("POST", f"conferences/{conf}/audio",
+         lambda w, r, m: _ok(w.conference_audio, m["conf"], r.json())),
+        ("POST", f"conferences/{conf}/members", lambda w, r, m: created(
+            f"{root(w)}/conferences/{m['conf']}/members/{w.add_member(m['conf'], r.json())}")),
+        ("GET", f"conferences/{conf}/members",
+         lambda w, r, m: Reply(200, w.members_json(m["conf"]))),
+        ("GET", f"conferences/{conf}/members/{member}",
+         lambda w, r, m: Reply(200, w.member_json(m["conf"], m["member"]))),
+        ("POST", f"conferences/{conf}/members/{member}",
+         lambda w, r, m: _ok(w.update_member, m["conf"], m["member"], r.json())),
+        ("POST", f"conferences/{conf}/members/{member}/audio",
+         lambda w, r, m: _ok(w.conference_audio, m["conf"], r.json(), m["member"])),
         ("GET", "applications", lambda w, r, m: Reply(200, w.list_applications())),
         ("POST", "applications", lambda w, r, m: created(
             f"{root(w)}/applications/{w.create_application(r.json())}")),
