@@ -11,7 +11,8 @@ from .. import _options, _wire
 from .._idfirst import IdFirst
 from .._options import BOOLEAN, one_of, option, text, whole
 from .._transport import Transport
-from ..errors import CatapultError, InvalidOptionError
+from ..errors import InvalidOptionError
+from ._base import Collection, Handle
 
 __all__ = ["Application", "ApplicationCollection", "ApplicationOptions"]
 
@@ -52,7 +53,7 @@ class _Query:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Application(_wire.Readable):
+class Application(Handle):
     """An application. ``client.Application("a-1")`` is a handle that made no request.
 
     Attributes:
@@ -75,6 +76,8 @@ class Application(_wire.Readable):
     _transport: Optional[Transport] = attrs.field(default=None, repr=False, eq=False,
                                                   alias="transport")
 
+    resource_path = "applications"
+    id_name = "application_id"
     __repr__ = _wire.compact_repr
 
     @classmethod
@@ -120,37 +123,11 @@ class Application(_wire.Readable):
         """Delete the application for good (``DELETE /applications/{id}``)."""
         self._t.request("DELETE", self._path())
 
-    @property
-    def _t(self) -> Transport:
-        if self._transport is None:
-            raise CatapultError(f"application {self.id} is not bound to a client; "
-                                f"use client.Application({self.id!r})")
-        return self._transport
 
-    def _path(self) -> str:
-        return f"applications/{_wire.segment(self.id, 'application_id')}"
-
-
-class ApplicationCollection:
+class ApplicationCollection(Collection[Application]):
     """``client.Application``: create, get, list; each application method also id first."""
 
-    id_name = "application_id"
-    handle_name = "client.Application"
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
-
-    def __repr__(self) -> str:
-        return f"<ApplicationCollection {self._transport.root}/applications>"
-
-    def __call__(self, application_id: str) -> Application:
-        """A handle on an application; no request is made."""
-        _wire.segment(application_id, "application_id")
-        return Application(id=application_id, transport=self._transport)
-
-    def get(self, application_id: str) -> Application:
-        """Fetch an application (``GET /applications/{id}``)."""
-        return self(application_id).refresh()
+    _handle = Application
 
     def create(self, options: Union[ApplicationOptions, Mapping[str, Any], None] = None, /,
                **kwargs: Any) -> Application:
@@ -175,12 +152,7 @@ class ApplicationCollection:
     def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
              limit: Optional[int] = None, **query: Any) -> Iterator[Application]:
         """Iterate over applications (``GET /applications``), following ``next`` links."""
-        params = _options.to_body(_Query, _options.items_of(options, "application list")
-                                  + list(query.items()), "application list")
-        limit = _options.checked_limit(limit)
-        for item in self._transport.paginate("applications", params, limit=limit):
-            if isinstance(item, Mapping):
-                yield Application.from_api(item, transport=self._transport)
+        return self._list(_Query, options, query, limit, "application list")
 
     refresh = IdFirst(Application.refresh)
     update = IdFirst(Application.update)

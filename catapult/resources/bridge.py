@@ -11,7 +11,7 @@ from .. import _options, _wire
 from .._idfirst import IdFirst
 from .._options import BOOLEAN, id_list, option, whole
 from .._transport import Transport
-from ..errors import CatapultError
+from ._base import Collection, Handle
 from .call import Call
 from .call_options import AudioOptions
 
@@ -59,7 +59,7 @@ def _flag(value: object) -> Optional[bool]:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Bridge(_wire.Readable):
+class Bridge(Handle):
     """A bridge. ``client.Bridge("brg-1")`` is a handle that made no request;
     ``client.Bridge.get`` and ``bridge.refresh()`` return snapshots.
 
@@ -85,6 +85,8 @@ class Bridge(_wire.Readable):
     _transport: Optional[Transport] = attrs.field(default=None, repr=False, eq=False,
                                                   alias="transport")
 
+    resource_path = "bridges"
+    id_name = "bridge_id"
     __repr__ = _wire.compact_repr
 
     @classmethod
@@ -167,37 +169,11 @@ class Bridge(_wire.Readable):
         body = _options.to_body(AudioOptions, items, "bridge audio")
         self._t.request("POST", self._path("audio"), body=body)
 
-    @property
-    def _t(self) -> Transport:
-        if self._transport is None:
-            raise CatapultError(
-                f"bridge {self.id} is not bound to a client; use client.Bridge({self.id!r})")
-        return self._transport
 
-    def _path(self, *parts: str) -> str:
-        return "/".join(("bridges", _wire.segment(self.id, "bridge_id"), *parts))
-
-
-class BridgeCollection:
+class BridgeCollection(Collection[Bridge]):
     """``client.Bridge``: the bridges of one client; every bridge method also id first."""
 
-    id_name = "bridge_id"
-    handle_name = "client.Bridge"
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
-
-    def __repr__(self) -> str:
-        return f"<BridgeCollection {self._transport.root}/bridges>"
-
-    def __call__(self, bridge_id: str) -> Bridge:
-        """A handle on bridge ``bridge_id``; no request is made."""
-        _wire.segment(bridge_id, "bridge_id")
-        return Bridge(id=bridge_id, transport=self._transport)
-
-    def get(self, bridge_id: str) -> Bridge:
-        """Fetch a bridge (``GET /bridges/{id}``)."""
-        return self(bridge_id).refresh()
+    _handle = Bridge
 
     def create(self, options: Union[BridgeOptions, Mapping[str, Any], None] = None, /,
                **kwargs: Any) -> Bridge:
@@ -225,12 +201,7 @@ class BridgeCollection:
              limit: Optional[int] = None, **query: Any) -> Iterator[Bridge]:
         """Iterate over bridges (``GET /bridges``), following ``next`` links; ``page``,
         ``size`` (1..1000) and ``limit`` as in ``client.Call.list``."""
-        params = _options.to_body(_BridgeQuery, _options.items_of(options, "bridge list")
-                                  + list(query.items()), "bridge list")
-        limit = _options.checked_limit(limit)
-        for item in self._transport.paginate("bridges", params, limit=limit):
-            if isinstance(item, Mapping):
-                yield Bridge.from_api(item, transport=self._transport)
+        return self._list(_BridgeQuery, options, query, limit, "bridge list")
 
     refresh = IdFirst(Bridge.refresh)
     update = IdFirst(Bridge.update)

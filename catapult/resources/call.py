@@ -10,7 +10,8 @@ import attrs
 from .. import _options, _wire
 from .._enums import CallState
 from .._transport import Transport
-from ..errors import CatapultError, ProtocolError
+from ..errors import ProtocolError
+from ._base import Handle
 from .call_options import AudioOptions, CallOptions, CallUpdate, _Dtmf, _GatherUpdate
 from .gather import Gather, GatherOptions, sentence_shortcut
 from .recording import Recording, Transcription
@@ -56,7 +57,7 @@ class CallLogEvent(_wire.Readable):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Call(_wire.Readable):
+class Call(Handle):
     """A call. ``client.Call("c-1")`` is a handle that made no request; ``client.Call.get``
     and ``call.refresh()`` return snapshots with the fields filled in.
 
@@ -90,6 +91,8 @@ class Call(_wire.Readable):
         default=None, repr=False, eq=False, alias="transport"
     )
 
+    resource_path = "calls"
+    id_name = "call_id"
     __repr__ = _wire.compact_repr
 
     @classmethod
@@ -389,13 +392,4 @@ class Call(_wire.Readable):
 
     # -- plumbing -------------------------------------------------------------------------
 
-    @property
-    def _t(self) -> Transport:
-        if self._transport is None:
-            raise CatapultError(
-                f"call {self.id} is not bound to a client; use client.Call({self.id!r})"
-            )
-        return self._transport
 
-    def _path(self, *parts: str) -> str:
-        return "/".join(("calls", _wire.segment(self.id, "call_id"), *parts))

@@ -6,14 +6,14 @@ from typing import Any, Iterator, Mapping, Optional, Union
 
 from .. import _options, _wire
 from .._idfirst import IdFirst
-from .._transport import Transport
+from ._base import Collection
 from .call import Call
 from .call_options import CallOptions, _CallQuery
 
 __all__ = ["CallCollection"]
 
 
-class CallCollection:
+class CallCollection(Collection[Call]):
     """``client.Call``: the calls of one client.
 
     ``client.Call("c-1")`` is a handle (no request). Every method of a call handle is also
@@ -21,27 +21,7 @@ class CallCollection:
     ``client.Call(call_id).hang_up()``.
     """
 
-    id_name = "call_id"
-    handle_name = "client.Call"
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
-
-    def __repr__(self) -> str:
-        return f"<CallCollection {self._transport.root}/calls>"
-
-    def __call__(self, call_id: str) -> Call:
-        """A handle on call ``call_id``; no request is made."""
-        _wire.segment(call_id, "call_id")
-        return Call(id=call_id, transport=self._transport)
-
-    def get(self, call_id: str) -> Call:
-        """Fetch a call (``GET /calls/{id}``).
-
-        Raises:
-            NotFoundError: no such call. Other APIError, TransportError.
-        """
-        return self(call_id).refresh()
+    _handle = Call
 
     def create(
         self,
@@ -101,12 +81,7 @@ class CallCollection:
         Raises:
             InvalidOptionError: an unknown query option or a bad value, or a bad ``limit``.
         """
-        params = _options.to_body(_CallQuery, _options.items_of(options, "call list")
-                                  + list(query.items()), "call list")
-        items = self._transport.paginate("calls", params, limit=_options.checked_limit(limit))
-        for item in items:
-            if isinstance(item, Mapping):
-                yield Call.from_api(item, transport=self._transport)
+        return self._list(_CallQuery, options, query, limit, "call list")
 
     # -- every method of a call handle, id first ------------------------------------------
 

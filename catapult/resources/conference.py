@@ -11,7 +11,8 @@ from .. import _options, _wire
 from .._idfirst import IdFirst
 from .._options import BOOLEAN, one_of, option, text, whole
 from .._transport import Transport
-from ..errors import CatapultError, InvalidOptionError
+from ..errors import InvalidOptionError
+from ._base import Collection, Handle
 from .call_options import AudioOptions
 
 __all__ = ["Conference", "ConferenceCollection", "ConferenceMember", "ConferenceOptions",
@@ -120,7 +121,7 @@ class ConferenceMember(_wire.Readable):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Conference(_wire.Readable):
+class Conference(Handle):
     """A conference. ``client.Conference("conf-1")`` is a handle that made no request.
 
     Attributes:
@@ -145,6 +146,8 @@ class Conference(_wire.Readable):
     _transport: Optional[Transport] = attrs.field(default=None, repr=False, eq=False,
                                                   alias="transport")
 
+    resource_path = "conferences"
+    id_name = "conference_id"
     __repr__ = _wire.compact_repr
 
     @classmethod
@@ -301,40 +304,15 @@ class Conference(_wire.Readable):
         body = _options.to_body(AudioOptions, items, "conference audio")
         self._t.request("POST", path, body=body)
 
-    @property
-    def _t(self) -> Transport:
-        if self._transport is None:
-            raise CatapultError(f"conference {self.id} is not bound to a client; "
-                                f"use client.Conference({self.id!r})")
-        return self._transport
-
-    def _path(self, *parts: str) -> str:
-        return "/".join(("conferences", _wire.segment(self.id, "conference_id"), *parts))
 
     def _member(self, member_id: str) -> str:
         return self._path("members", _wire.segment(member_id, "member_id"))
 
 
-class ConferenceCollection:
+class ConferenceCollection(Collection[Conference]):
     """``client.Conference``: create and get conferences; every conference method id first."""
 
-    id_name = "conference_id"
-    handle_name = "client.Conference"
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
-
-    def __repr__(self) -> str:
-        return f"<ConferenceCollection {self._transport.root}/conferences>"
-
-    def __call__(self, conference_id: str) -> Conference:
-        """A handle on a conference; no request is made."""
-        _wire.segment(conference_id, "conference_id")
-        return Conference(id=conference_id, transport=self._transport)
-
-    def get(self, conference_id: str) -> Conference:
-        """Fetch a conference (``GET /conferences/{id}``)."""
-        return self(conference_id).refresh()
+    _handle = Conference
 
     def create(self, options: Union[ConferenceOptions, Mapping[str, Any], None] = None, /,
                **kwargs: Any) -> Conference:

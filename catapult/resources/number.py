@@ -12,7 +12,8 @@ from .. import _options, _wire
 from .._idfirst import IdFirst
 from .._options import BOOLEAN, one_of, option, text, whole
 from .._transport import Transport
-from ..errors import CatapultError, InvalidOptionError
+from ..errors import InvalidOptionError
+from ._base import Collection, Handle
 
 __all__ = ["AvailableNumber", "AvailableNumberCollection", "OrderedNumber", "PhoneNumber",
            "PhoneNumberCollection", "PhoneNumberOptions"]
@@ -49,7 +50,7 @@ class _NumberQuery:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class PhoneNumber(_wire.Readable):
+class PhoneNumber(Handle):
     """A number of yours. ``client.PhoneNumber("n-1")`` (or ``("+19195551212")``) is a handle.
 
     Attributes:
@@ -76,6 +77,8 @@ class PhoneNumber(_wire.Readable):
     _transport: Optional[Transport] = attrs.field(default=None, repr=False, eq=False,
                                                   alias="transport")
 
+    resource_path = "phoneNumbers"
+    id_name = "number_id"
     __repr__ = _wire.compact_repr
 
     @classmethod
@@ -117,37 +120,11 @@ class PhoneNumber(_wire.Readable):
         """Release the number for good (``DELETE /phoneNumbers/{id}``)."""
         self._t.request("DELETE", self._path())
 
-    @property
-    def _t(self) -> Transport:
-        if self._transport is None:
-            raise CatapultError(f"phone number {self.id} is not bound to a client; "
-                                f"use client.PhoneNumber({self.id!r})")
-        return self._transport
 
-    def _path(self) -> str:
-        return f"phoneNumbers/{_wire.segment(self.id, 'number_id')}"
-
-
-class PhoneNumberCollection:
+class PhoneNumberCollection(Collection[PhoneNumber]):
     """``client.PhoneNumber``: allocate, get, list; each number method also id first."""
 
-    id_name = "number_id"
-    handle_name = "client.PhoneNumber"
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
-
-    def __repr__(self) -> str:
-        return f"<PhoneNumberCollection {self._transport.root}/phoneNumbers>"
-
-    def __call__(self, number_id: str) -> PhoneNumber:
-        """A handle on a number, by id (``"n-..."``) or E.164 number; no request is made."""
-        _wire.segment(number_id, "number_id")
-        return PhoneNumber(id=number_id, transport=self._transport)
-
-    def get(self, number_id: str) -> PhoneNumber:
-        """Fetch a number by id or by E.164 number (``GET /phoneNumbers/{id}``)."""
-        return self(number_id).refresh()
+    _handle = PhoneNumber
 
     def allocate(self, options: Union[PhoneNumberOptions, Mapping[str, Any], None] = None, /,
                  **kwargs: Any) -> PhoneNumber:
@@ -172,12 +149,7 @@ class PhoneNumberCollection:
              limit: Optional[int] = None, **query: Any) -> Iterator[PhoneNumber]:
         """Iterate over your numbers (``GET /phoneNumbers``): ``application_id``, ``state``,
         ``name``, ``city``, ``number_state``, ``page``, ``size``, and ``limit``."""
-        params = _options.to_body(_NumberQuery, _options.items_of(options, "phone number list")
-                                  + list(query.items()), "phone number list")
-        limit = _options.checked_limit(limit)
-        for item in self._transport.paginate("phoneNumbers", params, limit=limit):
-            if isinstance(item, Mapping):
-                yield PhoneNumber.from_api(item, transport=self._transport)
+        return self._list(_NumberQuery, options, query, limit, "phone number list")
 
     refresh = IdFirst(PhoneNumber.refresh)
     update = IdFirst(PhoneNumber.update)

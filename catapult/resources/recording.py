@@ -8,11 +8,12 @@ from typing import Any, Iterator, Mapping, Optional, Union
 
 import attrs
 
-from .. import _options, _wire
+from .. import _wire
 from .._idfirst import IdFirst
 from .._options import option, whole
 from .._transport import Transport
-from ..errors import CatapultError, ProtocolError
+from ..errors import ProtocolError
+from ._base import Collection, Handle
 from .media import Target, _write
 from .media import _path as _media_path
 
@@ -30,7 +31,7 @@ def _whole(value: object) -> Optional[int]:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Recording(_wire.Readable):
+class Recording(Handle):
     """A recording of a call (``GET /recordings/{id}``, ``GET /calls/{id}/recordings``).
 
     Attributes:
@@ -56,6 +57,8 @@ class Recording(_wire.Readable):
     _transport: Optional[Transport] = attrs.field(default=None, repr=False, eq=False,
                                                   alias="transport")
 
+    resource_path = "recordings"
+    id_name = "recording_id"
     __repr__ = _wire.compact_repr
 
     @classmethod
@@ -115,16 +118,6 @@ class Recording(_wire.Readable):
         path = self._path("transcriptions", _wire.segment(transcription_id, "transcription_id"))
         return Transcription.from_api(self._t.request("GET", path).json_object("a transcription"))
 
-    @property
-    def _t(self) -> Transport:
-        if self._transport is None:
-            raise CatapultError(f"recording {self.id} is not bound to a client; "
-                                f"use client.Recording({self.id!r})")
-        return self._transport
-
-    def _path(self, *parts: str) -> str:
-        return "/".join(("recordings", _wire.segment(self.id, "recording_id"), *parts))
-
 
 @attrs.frozen(kw_only=True, repr=False)
 class Transcription(_wire.Readable):
@@ -172,37 +165,16 @@ class _RecordingQuery:
     size: Union[int, str, None] = option(whole(1, 1000))
 
 
-class RecordingCollection:
+class RecordingCollection(Collection[Recording]):
     """``client.Recording``: every recording of the user; each recording method id first."""
 
-    id_name = "recording_id"
-    handle_name = "client.Recording"
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
-
-    def __repr__(self) -> str:
-        return f"<RecordingCollection {self._transport.root}/recordings>"
-
-    def __call__(self, recording_id: str) -> Recording:
-        """A handle on recording ``recording_id``; no request is made."""
-        _wire.segment(recording_id, "recording_id")
-        return Recording(id=recording_id, transport=self._transport)
-
-    def get(self, recording_id: str) -> Recording:
-        """Fetch a recording (``GET /recordings/{id}``)."""
-        return self(recording_id).refresh()
+    _handle = Recording
 
     def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
              limit: Optional[int] = None, **query: Any) -> Iterator[Recording]:
         """Iterate over the user's recordings (``GET /recordings``), following ``next``
         links; ``page``, ``size`` (1..1000) and ``limit`` as in ``client.Call.list``."""
-        params = _options.to_body(_RecordingQuery, _options.items_of(options, "recording list")
-                                  + list(query.items()), "recording list")
-        limit = _options.checked_limit(limit)
-        for item in self._transport.paginate("recordings", params, limit=limit):
-            if isinstance(item, Mapping):
-                yield Recording.from_api(item, transport=self._transport)
+        return self._list(_RecordingQuery, options, query, limit, "recording list")
 
     refresh = IdFirst(Recording.refresh)
     download = IdFirst(Recording.download)
