@@ -80,3 +80,24 @@ def on_sandbox(title: str, options: Mapping[str, Any], caller: Caller) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def serve(app: catapult.CallbackApp, port: int, what: str) -> None:
+    """Serve ``app``'s callbacks on ``port`` of every interface until Ctrl-C."""
+    server = make_server(app, host="0.0.0.0", port=port)
+    print(f"{what}: serving callbacks on port {port} (Ctrl-C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+def on_real_api_or_sandbox(real: Callable[[int], None], sandbox: Callable[[], None]) -> None:
+    """The samples' rule: the real API when BANDWIDTH_* variables are set (the port to serve
+    callbacks on as the first argument, default 8000), else the embedded sandbox."""
+    if any(name.startswith("BANDWIDTH_") for name in os.environ):
+        real(int(sys.argv[1]) if len(sys.argv) > 1 else 8000)
+    else:
+        sandbox()

@@ -13,6 +13,8 @@ import os
 import sys
 import threading
 
+from _common import on_real_api_or_sandbox, serve
+
 import catapult
 from catapult.callbacks import make_server
 from catapult.sandbox import Sandbox
@@ -85,19 +87,8 @@ def on_sandbox() -> None:
 def on_real_api(port: int) -> None:
     with catapult.Client.from_env() as client:
         url = os.environ.get("CALLBACK_URL", f"http://localhost:{port}/events")
-        server = make_server(agent_app(client, url, threading.Event()), host="0.0.0.0",
-                             port=port)
-        print(f"serving callbacks on port {port}; place a call with callback_url={url}")
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.server_close()
+        serve(agent_app(client, url, threading.Event()), port, "bridge on a digit")
 
 
 if __name__ == "__main__":
-    if any(name.startswith("BANDWIDTH_") for name in os.environ):
-        on_real_api(int(sys.argv[1]) if len(sys.argv) > 1 else 8000)
-    else:
-        on_sandbox()
+    on_real_api_or_sandbox(on_real_api, on_sandbox)

@@ -15,6 +15,8 @@ import sys
 import threading
 import time
 
+from _common import on_real_api_or_sandbox, serve
+
 import catapult
 from catapult.callbacks import make_server
 from catapult.sandbox import Sandbox
@@ -99,18 +101,8 @@ def on_sandbox() -> None:
 
 def on_real_api(port: int) -> None:
     with catapult.Client.from_env() as client:
-        server = make_server(dolphin_app(client, threading.Event()), host="0.0.0.0", port=port)
-        print(f"dolphin app: serving callbacks on port {port} (Ctrl-C to stop)")
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.server_close()
+        serve(dolphin_app(client, threading.Event()), port, "dolphin app")
 
 
 if __name__ == "__main__":
-    if any(name.startswith("BANDWIDTH_") for name in os.environ):
-        on_real_api(int(sys.argv[1]) if len(sys.argv) > 1 else 8000)
-    else:
-        on_sandbox()
+    on_real_api_or_sandbox(on_real_api, on_sandbox)

@@ -13,6 +13,8 @@ import os
 import sys
 import threading
 
+from _common import on_real_api_or_sandbox, serve
+
 import catapult
 from catapult.callbacks import make_server
 from catapult.sandbox import Sandbox
@@ -92,19 +94,9 @@ def on_real_api(port: int) -> None:
                                                 incoming_call_url=callback_url)
         [number] = client.AvailableNumber.search_and_order_local(area_code="919", quantity=1)
         client.PhoneNumber.update(number.id, application_id=application.id)
-        print(f"call {number.number} to leave a message; serving callbacks on port {port}")
-        server = make_server(voicemail_app(client, threading.Event()), host="0.0.0.0",
-                             port=port)
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.server_close()
+        print(f"call {number.number} to leave a message")
+        serve(voicemail_app(client, threading.Event()), port, "transcription app")
 
 
 if __name__ == "__main__":
-    if any(name.startswith("BANDWIDTH_") for name in os.environ):
-        on_real_api(int(sys.argv[1]) if len(sys.argv) > 1 else 8000)
-    else:
-        on_sandbox()
+    on_real_api_or_sandbox(on_real_api, on_sandbox)
