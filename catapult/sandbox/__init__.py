@@ -7,11 +7,11 @@ import re
 import secrets
 import threading
 from types import TracebackType
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Callable, Optional, TypeVar, Union, overload
 
 from ..client import Client
-from ..errors import CatapultError, ConfigurationError
-from ..events import Event, parse_event
+from ..errors import CatapultError, ConfigurationError, InvalidOptionError
+from ..events import Event, event_types, parse_event
 from ._clock import Clock
 from ._delivery import Courier, Delivery, Target
 from ._engine import (
@@ -29,15 +29,35 @@ __all__ = [
     "DEFAULT_INTER_DIGIT_TIMEOUT",
     "DEFAULT_MAX_DIGITS",
     "DEFAULT_TERMINATING_DIGITS",
+    "CallbackFailed",
     "Heard",
     "RecordedRequest",
     "Sandbox",
     "SandboxError",
+    "WaitTimeout",
 ]
 
 
 T = TypeVar("T")
+E = TypeVar("E", bound=Event)
 _CALL_IN_PATH = re.compile(r"/calls/([^/?]+)")
+
+
+class WaitTimeout(CatapultError, TimeoutError):
+    """``sandbox.wait_for`` saw no matching event in time; the message says what was
+    awaited, what arrived, the clock mode and the callbacks that failed."""
+
+
+class CallbackFailed(CatapultError):
+    """An awaited call's event could not be delivered to its callback URL.
+
+    Attributes:
+        delivery: the ``Delivery``: the payload, the URL, the status or the error.
+    """
+
+    def __init__(self, message: str, delivery: Delivery) -> None:
+        super().__init__(message)
+        self.delivery = delivery
 
 
 class SandboxError(CatapultError):
@@ -232,20 +252,57 @@ class Sandbox:
         """Every API request received, in order, without its credentials."""
         return self._records.current_requests()
 
+    @overload
+    def wait_for(self, event_type: type[E], *, call_id: Optional[str] = None,
+                 count: int = 1, timeout: float = 5.0) -> E: ...
+
+    @overload
     def wait_for(self, event_type: Optional[str] = None, *, call_id: Optional[str] = None,
-                 count: int = 1, timeout: float = 5.0) -> Event:
+                 count: int = 1, timeout: float = 5.0) -> Event: ...
+
+    def wait_for(self, event_type: Union[str, type[Event], None] = None, *,
+                 call_id: Optional[str] = None, count: int = 1,
+                 timeout: float = 5.0) -> Event:
         """Wait until the ``count``-th event matching type and call has been delivered.
 
+        Args:
+            event_type: an event class (``catapult.GatherEvent``: the result is typed so),
+                an ``eventType`` name (``"gather"``), or None for any event.
+            call_id: only events of this call (None: any call).
+            count: which matching event to wait for, from 1.
+            timeout: seconds of real time.
+
         Raises:
-            TimeoutError: it did not come within ``timeout`` seconds (real time).
+            InvalidOptionError: an event type name no event has (with a did-you-mean).
+            CallbackFailed: an event of ``call_id`` could not be delivered to its callback
+                URL: the wait ends at once, naming the URL and the status or error.
+            WaitTimeout: (a ``TimeoutError`` too) nothing matching came in time; it names
+                what was awaited, what arrived, the clock mode, and every delivery that
+                failed since the last wait.
         """
-        found = self._records.wait(event_type, call_id, count, timeout)
+        name = _event_name(event_type)
+        found = self._records.wait(name, call_id, count, timeout)
+        if isinstance(found, Delivery):
+            self._records.take_failures()
+            raise CallbackFailed(f"the callback for call {call_id} failed: {found.describe()}",
+                                 found)
         if found is None:
-            raise TimeoutError(
-                f"no {event_type or 'event'} #{count} for call {call_id or 'any'} "
-                f"within {timeout} s; events so far: "
-                + ", ".join(e.event_type for e in self.events))
+            raise WaitTimeout(self._why_not(name, call_id, count, timeout))
         return found
+
+    def _why_not(self, name: Optional[str], call_id: Optional[str], count: int,
+                 timeout: float) -> str:
+        arrived = [e.event_type for e in self.events if call_id in (None, e.call_id)]
+        text = (f"no {name or 'event'} #{count} for call {call_id or 'any'} within "
+                f"{timeout} s; events so far{'' if call_id is None else ' of that call'}: "
+                f"{', '.join(arrived) or 'none'}")
+        if self.clock.manual:
+            text += ("; the clock is manual: timeouts fire only when the test calls "
+                     "sandbox.advance(seconds)")
+        failures = self._records.take_failures()
+        if failures:
+            text += "; failed callbacks: " + "; ".join(f.describe() for f in failures)
+        return text
 
     def settle(self, timeout: float = 5.0) -> bool:
         """Wait until every event emitted so far has been delivered; False on timeout."""
@@ -318,3 +375,28 @@ class Sandbox:
                                request)
         except ApiFailure as failure:
             return error_reply(failure, request)
+
+
+#: event types the API sends that have no class of their own
+_OTHER_TYPES = ("sms",)
+
+
+def _event_name(kind: Union[str, type[Event], None]) -> Optional[str]:
+    """The ``eventType`` to wait for: a class's own, or a name that an event has."""
+    names = event_types()
+    if kind is None or kind is Event:
+        return None
+    if isinstance(kind, type):
+        for name, cls in names.items():
+            if cls is kind:
+                return name
+        raise InvalidOptionError(f"{kind.__name__} is not an event class of catapult")
+    known = sorted({*names, *_OTHER_TYPES})
+    if kind not in known:
+        import difflib
+
+        close = difflib.get_close_matches(kind, known, n=1)
+        hint = f": did you mean {close[0]!r}?" if close else ""
+        raise InvalidOptionError(f"unknown event type {kind!r}{hint} (known: "
+                                 f"{', '.join(known)})")
+    return kind

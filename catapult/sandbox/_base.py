@@ -75,8 +75,21 @@ class WorldBase:
         return call
 
     def _invalid_state(self, call: SimCall) -> ApiFailure:
+        # the API's words, then what would make the request valid (the sandbox's own hint)
+        hints = {
+            ("started", "out"): "the far end has not answered yet: in the sandbox, "
+                                "sandbox.answer(call_id)",
+            ("started", "in"): "the call is ringing: answer it first "
+                               "(client.Call(call_id).answer())",
+            ("completed", "in"): "the call has ended", ("completed", "out"): "the call has ended",
+            ("rejected", "in"): "the call was rejected",
+            ("transferring", "in"): "the call is being transferred",
+            ("transferring", "out"): "the call is being transferred",
+        }
+        hint = hints.get((call.state, call.direction), "")
         return ApiFailure(403, "forbidden", "call-invalid-state",
-                          f"Unable to update call {call.id}. Invalid call state {call.state}")
+                          f"Unable to update call {call.id}. Invalid call state {call.state}"
+                          + (f" ({hint})" if hint else ""))
 
     # -- what the parts of the rules ask of each other ---------------------------------
 

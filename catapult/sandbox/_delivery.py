@@ -30,11 +30,24 @@ class Target:
 
 @attrs.frozen
 class Delivery:
-    """What happened to one event: the URL tried last and its status (None: not reached)."""
+    """What happened to one event: the URL tried last, its status (None: not reached) and,
+    when it was not reached, why."""
 
     payload: dict[str, Any]
     url: Optional[str]
     status: Optional[int]
+    error: Optional[str] = None
+
+    @property
+    def failed(self) -> bool:
+        """Whether the event was meant for a URL and did not get a 2xx there."""
+        return self.url is not None and not (self.status is not None
+                                             and 200 <= self.status < 300)
+
+    def describe(self) -> str:
+        """``url -> status`` or ``url -> error``, for messages."""
+        outcome = str(self.status) if self.status is not None else (self.error or "no answer")
+        return f"{self.payload.get('eventType')} to {_safe(self.url or '')} -> {outcome}"
 
 
 class Courier:
@@ -124,14 +137,17 @@ class Courier:
 
 def _attempt(payload: dict[str, Any], target: Target) -> Delivery:
     """Deliver to the callback URL, then to the fallback URL if that failed."""
-    url, status = None, None
+    tried: Optional[str] = None  # the URL tried last
+    status: Optional[int] = None
+    error: Optional[str] = None
     for url in (target.url, target.fallback_url):
         if not url:
             continue
-        status = _deliver(url, payload, target)
+        tried = url
+        status, error = _deliver(url, payload, target)
         if status is not None and 200 <= status < 300:
             break
-    return Delivery(payload=payload, url=url, status=status)
+    return Delivery(payload=payload, url=tried, status=status, error=error)
 
 
 _local = threading.local()
@@ -152,7 +168,9 @@ def _connection(scheme: str, host: str, port: Optional[int],
     return conn
 
 
-def _deliver(url: str, payload: dict[str, Any], target: Target) -> Optional[int]:
+def _deliver(url: str, payload: dict[str, Any],
+             target: Target) -> tuple[Optional[int], Optional[str]]:
+    """The status the callback URL answered, or None and the reason it was not reached."""
     parts = urlsplit(url)
     headers = {"User-Agent": USER_AGENT}
     if parts.username is not None:
@@ -173,7 +191,7 @@ def _deliver(url: str, payload: dict[str, Any], target: Target) -> Optional[int]
         body = json.dumps(payload, separators=(",", ":")).encode()
     if parts.scheme not in ("http", "https") or not parts.hostname:
         logger.warning("callback %s failed: not an http(s) URL", _safe(url))
-        return None
+        return None, "not an http(s) URL"
     conn: Optional[http.client.HTTPConnection] = None
     for retry in (False, True):
         try:
@@ -191,15 +209,15 @@ def _deliver(url: str, payload: dict[str, Any], target: Target) -> Optional[int]
             if reused and not retry:
                 continue  # the receiver closed the idle kept-alive connection: a new one
             logger.warning("callback %s failed: %s", _safe(url), exc)
-            return None
+            return None, f"{type(exc).__name__}: {exc}"
         except (OSError, ValueError, http.client.HTTPException) as exc:
             if conn is not None:
                 conn.close()
             logger.warning("callback %s failed: %s", _safe(url), exc)
-            return None
+            return None, f"{type(exc).__name__}: {exc}"
     if response.status >= 400:
         logger.warning("callback %s answered %s", _safe(url), response.status)
-    return int(response.status)
+    return int(response.status), None
 
 
 def _query_value(value: object) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Optional
+from typing import Optional, Union
 
 from ..events import Event
 from ._delivery import Delivery
@@ -29,12 +29,18 @@ class Records:
         self._index: dict[Key, list[Event]] = {}
         self._types: dict[Optional[str], set[str]] = {}  # call id -> its event types
         self._forgotten: set[str] = set()
+        self._failures: list[Delivery] = []  # failed deliveries since the last wait
 
     def add_event(self, event: Event, delivery: Delivery) -> None:
         with self.changed:
             self.events.append(event)
             self.deliveries.append(delivery)
             self._file(event)
+            if delivery.failed:
+                # rare: wake every wait, one of them may be for this call
+                self._failures.append(delivery)
+                for condition, _ in self._waits.values():
+                    condition.notify_all()
 
     def current_events(self) -> tuple[list[Event], list[Delivery]]:
         """Events and their deliveries, in order, without those of forgotten calls."""
@@ -59,9 +65,16 @@ class Records:
         with self.changed:
             return list(self._index.get((event_type, call_id), ()))
 
+    def take_failures(self) -> list[Delivery]:
+        """The deliveries that failed since the last call, and forget them."""
+        with self.changed:
+            failures, self._failures = self._failures, []
+            return failures
+
     def wait(self, event_type: Optional[str], call_id: Optional[str], count: int,
-             timeout: float) -> Optional[Event]:
-        """The ``count``-th matching event once it is there, or None after ``timeout``."""
+             timeout: float) -> Union[Event, Delivery, None]:
+        """The ``count``-th matching event once it is there; the failed delivery of an event
+        of ``call_id`` (which ends the wait at once); or None after ``timeout``."""
         key = (event_type, call_id)
         deadline = time.monotonic() + timeout
         with self.changed:
@@ -74,6 +87,10 @@ class Records:
                     found = self._index.get(key, ())
                     if len(found) >= count:
                         return found[count - 1]
+                    failed = next((d for d in self._failures if call_id is not None
+                                   and d.payload.get("callId") == call_id), None)
+                    if failed is not None:
+                        return failed
                     left = deadline - time.monotonic()
                     if left <= 0:
                         return None
