@@ -1,22 +1,35 @@
-"""Command line: ``python -m catapult listen`` (print callback events) and ``sandbox``."""
+"""Command line: ``python -m catapult listen`` (print callback events), ``sandbox`` (run the
+embedded API), ``--version``."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
+import shlex
 import sys
 import threading
-from typing import Optional, Sequence
+from typing import NoReturn, Optional, Sequence
 
+from . import __version__
 from .callbacks import CallbackApp, make_server
 from .events import Event
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a bad option ending in one line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m catapult",
-                                     description="Tools for the Catapult voice API v1.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="python -m catapult",
+                     description="Tools for the Catapult voice API v1.")
+    parser.add_argument("--version", action="version", version=f"catapult {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True,
+                                     parser_class=_Parser)
 
     listen = commands.add_parser("listen", help="receive callback events and print each one")
     listen.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
@@ -30,6 +43,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     sandbox.add_argument("--port", type=int, default=8080, help="port to bind (8080; 0: any)")
     sandbox.add_argument("--clock", choices=("real", "manual"), default="real",
                          help="manual: time moves only on POST /sandbox/clock/advance")
+    sandbox.add_argument("--quiet", action="store_true",
+                         help="do not print a line for each request")
 
     args = parser.parse_args(argv)
     if args.command == "listen":
@@ -40,13 +55,24 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 def _sandbox(args: argparse.Namespace) -> int:
     from .sandbox import Sandbox
 
-    with Sandbox(host=args.host, port=args.port, clock=args.clock) as sandbox:
+    sandbox = Sandbox(host=args.host, port=args.port, clock=args.clock)
+    try:
+        sandbox.start()
+    except OSError as exc:
+        print(f"python -m catapult sandbox: cannot listen on {args.host}:{args.port}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        _log_requests()
+    with sandbox:
         base = sandbox.base_url
         print(f"Catapult sandbox running at {base}", flush=True)
-        print(f"  BANDWIDTH_API_ENDPOINT={base}")
-        print(f"  BANDWIDTH_USER_ID={sandbox.user_id}")
-        print(f"  BANDWIDTH_API_TOKEN={sandbox.api_token}")
-        print(f"  BANDWIDTH_API_SECRET={sandbox.api_secret}")
+        print("Paste these into a shell to point the SDK (and the samples) at it:")
+        for name, value in (("BANDWIDTH_API_ENDPOINT", base),
+                            ("BANDWIDTH_USER_ID", sandbox.user_id),
+                            ("BANDWIDTH_API_TOKEN", sandbox.api_token),
+                            ("BANDWIDTH_API_SECRET", sandbox.api_secret)):
+            print(f"  export {name}={shlex.quote(value)}")
         print("Drive the far end with curl, e.g.:")
         print(f"  curl -X POST {base}/sandbox/calls/CALL_ID/answer")
         print(f"  curl -X POST {base}/sandbox/calls/CALL_ID/press -d '{{\"digits\": \"12345\"}}'")
@@ -56,6 +82,16 @@ def _sandbox(args: argparse.Namespace) -> int:
         with contextlib.suppress(KeyboardInterrupt):
             _block()
     return 0
+
+
+def _log_requests() -> None:
+    """Print one line per request the sandbox answers: method, path, status, time."""
+    log = logging.getLogger("catapult.sandbox.requests")
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("  %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
 
 
 def _block() -> None:
@@ -73,7 +109,12 @@ def _listen(args: argparse.Namespace) -> int:
     def show(event: Event) -> None:
         print(event.describe(), flush=True)
 
-    server = make_server(app, args.host, args.port)
+    try:
+        server = make_server(app, args.host, args.port)
+    except OSError as exc:
+        print(f"python -m catapult listen: cannot listen on {args.host}:{args.port}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(f"listening for callback events on http://{args.host}:{server.server_port}/ "
           "(Ctrl-C to stop)", flush=True)
     try:

@@ -15,7 +15,7 @@ from ._wire import basic_auth_matches
 from .errors import ConfigurationError, EventParseError, InvalidOptionError
 from .events import Event, event_types, parse_event
 
-__all__ = ["CallbackApp", "Handler", "make_server"]
+__all__ = ["CallbackApp", "Handler", "Receiver", "make_server"]
 
 logger = logging.getLogger("catapult.callbacks")
 
@@ -339,3 +339,39 @@ def make_server(app: Callable[..., Iterable[bytes]], host: str = "127.0.0.1",
     """
     return simple_server.make_server(host, port, app, server_class=_ThreadingWSGIServer,
                                      handler_class=_Handler)
+
+
+class Receiver:
+    """A ``CallbackApp`` served on a free loopback port in a thread: give ``url`` as a
+    callback URL, read ``events`` (every event received, in order), register handlers on
+    ``app``. A context manager; ``close()`` stops it. The pytest plugin's
+    ``catapult_callbacks`` fixture is one.
+
+    Args:
+        app: the app to serve (default: a new ``CallbackApp``).
+        path: the path part of ``url`` (any path reaches the app).
+    """
+
+    def __init__(self, app: Optional[CallbackApp] = None, *, path: str = "/callbacks") -> None:
+        self.app = app if app is not None else CallbackApp()
+        self.events: list[Event] = []
+        self.app.on_any(self.events.append)
+        self._server = make_server(self.app, "127.0.0.1", 0)
+        self.url = f"http://127.0.0.1:{self._server.server_port}{path}"
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
+                                        name="catapult-receiver", daemon=True)
+        self._thread.start()
+
+    def __repr__(self) -> str:
+        return f"<Receiver {self.url} {len(self.events)} events>"
+
+    def close(self) -> None:
+        """Stop serving and release the port."""
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> Receiver:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -63,8 +63,9 @@ def test_sandbox_command_prints_credentials_and_stops_on_ctrl_c(monkeypatch, cap
     assert main(["sandbox", "--port", "0", "--clock", "manual"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Catapult sandbox running at http://127.0.0.1:")
-    for name in ("BANDWIDTH_API_ENDPOINT=", "BANDWIDTH_USER_ID=u-sandbox",
-                 "BANDWIDTH_API_TOKEN=t-sandbox", "BANDWIDTH_API_SECRET=", "/sandbox/events"):
+    for name in ("export BANDWIDTH_API_ENDPOINT=http://127.0.0.1:",
+                 "export BANDWIDTH_USER_ID=u-sandbox", "export BANDWIDTH_API_TOKEN=t-sandbox",
+                 "export BANDWIDTH_API_SECRET=", "/sandbox/events"):
         assert name in out
 
 
@@ -89,3 +90,55 @@ def test_listen_command_binds_prints_and_stops_on_ctrl_c(monkeypatch, capsys):
                                                             "dtmfDigit": "5"}))
     assert dispatched == 1
     assert capsys.readouterr().out == "- dtmf dtmf_digit=5\n"
+
+
+def test_version_prints_the_version(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out == f"catapult {catapult.__version__}\n"
+
+
+def test_a_bad_option_is_one_line_and_status_2(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["sandbox", "--bogus"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "unrecognized arguments: --bogus" in err
+
+
+@pytest.mark.parametrize("command", ["sandbox", "listen"])
+def test_a_busy_port_is_one_line_and_status_2(capsys, command):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main([command, "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"cannot listen on 127.0.0.1:{port}" in err
+
+
+def test_the_sandbox_command_logs_one_line_per_request(monkeypatch, capsys):
+    import logging
+
+    import requests
+
+    import catapult.__main__ as cli
+
+    def one_request() -> None:
+        base = next(line.split("=", 1)[1] for line in capsys.readouterr().out.splitlines()
+                    if "BANDWIDTH_API_ENDPOINT" in line)
+        requests.get(f"{base}/sandbox/events", timeout=5)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_block", one_request)
+    log = logging.getLogger("catapult.sandbox.requests")
+    try:
+        assert main(["sandbox", "--port", "0"]) == 0
+    finally:
+        log.handlers.clear()
+        log.setLevel(logging.NOTSET)
+        log.propagate = True
+    assert "GET /sandbox/events 200" in capsys.readouterr().out

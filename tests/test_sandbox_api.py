@@ -426,9 +426,12 @@ def test_sandbox_command_prints_url_and_credentials():
     with subprocess.Popen([sys.executable, "-m", "catapult", "sandbox", "--port", "0"],
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as proc:
         try:
-            lines = [proc.stdout.readline() for _ in range(5)]
-            env = dict(line.strip().split("=", 1) for line in lines[1:])
+            lines = [proc.stdout.readline() for _ in range(6)]
             assert lines[0].startswith("Catapult sandbox running at http://127.0.0.1:")
+            # the lines a shell takes as they are
+            exports = [line.strip() for line in lines[2:]]
+            assert all(line.startswith("export BANDWIDTH_") for line in exports)
+            env = dict(line[len("export "):].split("=", 1) for line in exports)
             with catapult.Client.from_env(env) as client:
                 call = client.Call.create(from_=FROM, to=TO)
                 assert client.Call.get(call.id).state == "started"

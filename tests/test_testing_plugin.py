@@ -27,3 +27,34 @@ def test_the_plugin_is_registered_as_a_pytest11_entry_point():
              else every.get("pytest11", []))
     found = [e for e in group if e.name == "catapult"]
     assert {e.value for e in found} == {"catapult.testing"}  # 3.9 may list it twice
+
+
+def test_an_ivr_test_with_the_callbacks_fixture(catapult_sandbox, catapult_client,
+                                                catapult_callbacks):
+    import catapult
+
+    @catapult_callbacks.app.on("answer")
+    def menu(event: catapult.AnswerEvent) -> None:
+        catapult_client.Call.create_gather(event.call_id, max_digits=1, prompt={
+            "sentence": "Press 1 for sales"})
+
+    call = catapult_client.Call.create(from_=FROM, to=TO, callback_url=catapult_callbacks.url)
+    catapult_sandbox.answer(call.id)
+    catapult_sandbox.wait_for(catapult.AnswerEvent, call_id=call.id)
+    assert catapult_sandbox.settle(5)
+    catapult_sandbox.press(call.id, "1")
+    gathered = catapult_sandbox.wait_for(catapult.GatherEvent, call_id=call.id)
+    assert gathered.digits == "1"
+    assert catapult_sandbox.settle(5)
+    assert [e.event_type for e in catapult_callbacks.events] == ["answer", "dtmf", "gather"]
+
+
+@pytest.mark.catapult_callbacks(username="bw", password="s3cret")
+def test_the_callbacks_marker_configures_the_app(catapult_callbacks):
+    import requests
+
+    assert requests.post(catapult_callbacks.url, json={"eventType": "dtmf"},
+                         timeout=5).status_code == 401
+    assert requests.post(catapult_callbacks.url, json={"eventType": "dtmf"},
+                         auth=("bw", "s3cret"), timeout=5).status_code == 200
+    assert len(catapult_callbacks.events) == 1

@@ -6,6 +6,7 @@ import json
 import logging
 import re
 import socket
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from . import Sandbox
 
 logger = logging.getLogger("catapult.sandbox")
+#: one INFO line per request (``python -m catapult sandbox`` prints them)
+request_log = logging.getLogger("catapult.sandbox.requests")
 
 JSON_TYPE = "application/json;charset=UTF-8"  # what the API sends since 2019
 
@@ -345,6 +348,7 @@ class Handler(BaseHTTPRequestHandler):
     do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_GET
 
     def _handle(self) -> None:
+        started = time.perf_counter()
         parts = urlsplit(self.path)
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length > 0 else b""
@@ -360,6 +364,9 @@ class Handler(BaseHTTPRequestHandler):
         else:
             reply = handle_api(sandbox, request)
             sandbox._record_request(request, reply)
+        if request_log.isEnabledFor(logging.INFO):  # logged before the answer leaves
+            request_log.info("%s %s %d %.1f ms", request.method, parts.path, reply.status,
+                             (time.perf_counter() - started) * 1000)
         self._send(reply)
 
     def setup(self) -> None:
