@@ -1,5 +1,5 @@
 """Command line: ``python -m catapult listen`` (print callback events), ``sandbox`` (run the
-embedded API), ``--version``."""
+embedded API), ``shell`` (a console with a sandbox, a client and a receiver), ``--version``."""
 
 from __future__ import annotations
 
@@ -46,10 +46,67 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     sandbox.add_argument("--quiet", action="store_true",
                          help="do not print a line for each request")
 
+    shell = commands.add_parser(
+        "shell", help="an interactive console with a sandbox (or, with BANDWIDTH_* set, the "
+                      "real API), a client and a receiver that prints each event")
+    shell.add_argument("--clock", choices=("real", "manual"), default="real",
+                       help="the sandbox's clock (manual: sandbox.advance(seconds))")
+
     args = parser.parse_args(argv)
     if args.command == "listen":
         return _listen(args)
+    if args.command == "shell":
+        return _shell(args)
     return _sandbox(args)
+
+
+def _shell(args: argparse.Namespace) -> int:
+    import code
+    import os
+
+    import catapult
+
+    from .callbacks import Receiver
+    from .sandbox import Sandbox
+
+    receiver = Receiver()
+    receiver.app.on_any(lambda event: print(f"\n<- {event.describe()}", flush=True))
+    sandbox: Optional[Sandbox] = None
+    if any(name.startswith("BANDWIDTH_") for name in os.environ):
+        client = catapult.Client.from_env()
+        where = f"the real API ({client.base_url})"
+    else:
+        sandbox = Sandbox(clock=args.clock).start()
+        client = sandbox.client()
+        where = f"the sandbox at {sandbox.base_url}"
+    namespace = {"catapult": catapult, "client": client, "sandbox": sandbox,
+                 "receiver": receiver}
+    _complete_names(namespace)
+    banner = (f"catapult {catapult.__version__} shell on {where}\n"
+              f"  client    a catapult.Client; try client.Call.<Tab>\n"
+              f"  sandbox   the sandbox (answer, press, hang_up, heard, wait_for), or None\n"
+              f"  receiver  prints each callback event; its URL: {receiver.url}\n"
+              "e.g. call = client.Call.create(from_='+19195551212', to='+19195551213', "
+              "callback_url=receiver.url)")
+    try:
+        code.interact(banner=banner, local=namespace, exitmsg="")
+    finally:
+        client.close()
+        receiver.close()
+        if sandbox is not None:
+            sandbox.stop()
+    return 0
+
+
+def _complete_names(namespace: dict[str, object]) -> None:
+    """Tab completion of names and attributes (``client.Call.<Tab>``), where readline is."""
+    try:
+        import readline
+        import rlcompleter
+    except ImportError:  # pragma: no cover (no readline on this platform)
+        return
+    readline.set_completer(rlcompleter.Completer(namespace).complete)
+    readline.parse_and_bind("tab: complete")
 
 
 def _sandbox(args: argparse.Namespace) -> int:

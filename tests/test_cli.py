@@ -142,3 +142,37 @@ def test_the_sandbox_command_logs_one_line_per_request(monkeypatch, capsys):
         log.setLevel(logging.NOTSET)
         log.propagate = True
     assert "GET /sandbox/events 200" in capsys.readouterr().out
+
+
+def test_the_shell_has_a_sandbox_a_client_and_a_printing_receiver():
+    import os
+    import subprocess
+    import sys
+
+    script = ("call = client.Call.create(from_='+19195551212', to='+19195551213', "
+              "callback_url=receiver.url)\n"
+              "sandbox.answer(call.id)\n"
+              "sandbox.settle()\n"
+              "print('state', client.Call.get(call.id).state)\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BANDWIDTH_")}
+    done = subprocess.run([sys.executable, "-m", "catapult", "shell", "--clock", "manual"],
+                          input=script, capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "shell on the sandbox at http://127.0.0.1:" in done.stderr  # the banner
+    assert "<- " in done.stdout and " answer call_id=c-" in done.stdout
+    assert "state active" in done.stdout
+
+
+def test_the_shell_uses_the_real_api_when_credentials_are_set(monkeypatch, capsys):
+    import code
+
+    import catapult.__main__ as cli
+
+    seen = {}
+    monkeypatch.setattr(code, "interact", lambda banner, local, exitmsg: seen.update(local))
+    for name, value in {"BANDWIDTH_USER_ID": "u-1", "BANDWIDTH_API_TOKEN": "t-1",
+                        "BANDWIDTH_API_SECRET": "s"}.items():
+        monkeypatch.setenv(name, value)
+    assert cli.main(["shell"]) == 0
+    assert seen["sandbox"] is None
+    assert seen["client"].base_url == "https://api.catapult.inetwork.com"
