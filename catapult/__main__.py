@@ -45,6 +45,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                          help="manual: time moves only on POST /sandbox/clock/advance")
     sandbox.add_argument("--quiet", action="store_true",
                          help="do not print a line for each request")
+    sandbox.add_argument("--open", action="store_true",
+                         help="open the phone page (be the caller) in a web browser")
 
     shell = commands.add_parser(
         "shell", help="an interactive console with a sandbox (or, with BANDWIDTH_* set, the "
@@ -135,7 +137,12 @@ def _sandbox(args: argparse.Namespace) -> int:
         print(f"  curl -X POST {base}/sandbox/calls/CALL_ID/press -d '{{\"digits\": \"12345\"}}'")
         print(f"  curl -X POST {base}/sandbox/calls/CALL_ID/hangup")
         print(f"  curl {base}/sandbox/events")
+        print(f"Be the caller in a browser: {base}/")
         print("Ctrl-C to stop.", flush=True)
+        if args.open:
+            import webbrowser
+
+            webbrowser.open(f"{base}/")
         with contextlib.suppress(KeyboardInterrupt):
             _block()
     return 0

@@ -337,6 +337,8 @@ class Sandbox:
         try:
             if request.method == "GET" and parts == ["events"]:
                 return Reply(200, [dict(e.raw) for e in self.events])
+            if request.method == "GET" and parts == ["calls"]:
+                return Reply(200, self.world.far_end_view())
             if request.method == "GET" and parts == ["requests"]:
                 return Reply(200, [{"method": r.method, "path": r.path, "query": dict(r.query),
                                     "body": r.body, "status": r.status}
@@ -361,6 +363,8 @@ class Sandbox:
                     self.world.far_end_answers(call_id)
                 elif action == "hangup":
                     self.world.far_end_hangs_up(call_id)
+                elif action == "reject":
+                    self.world.far_end_rejects(call_id)
                 elif action == "press":
                     self.world.press(call_id, str(body.get("digits", "")),
                                      max(float(body.get("interval", 0) or 0), 0.0))

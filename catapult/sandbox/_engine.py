@@ -310,6 +310,26 @@ class World(ConferenceRules, NumberRules, BridgeRules, RecordingRules, MediaRule
         with self._lock:
             self._hang_up(self._call(call_id))
 
+    def far_end_rejects(self, call_id: str) -> None:
+        """The far end declines a ringing outbound call (a hangup with cause CALL_REJECTED)."""
+        with self._lock:
+            call = self._call(call_id)
+            if call.direction != "out" or call.state != "started":
+                raise self._invalid_state(call)
+            self._end(call, "rejected")
+            self._note(call, "hangup", "CALL_REJECTED")
+            self._emit(call, "hangup", **self._parties(call), callState="completed",
+                       cause="CALL_REJECTED", tag=call.settings.get("tag"))
+
+    def far_end_view(self) -> list[dict[str, Any]]:
+        """The calls as the far end sees them (the browser phone): newest first."""
+        with self._lock:
+            return [{"id": c.id, "direction": c.direction, "from": c.from_, "to": c.to,
+                     "state": c.state,
+                     "heard": [{k: v for k, v in attrs.asdict(h).items() if v is not None}
+                               for h in c.heard]}
+                    for c in reversed(self._calls.values())]
+
     def press(self, call_id: str, digits: str, interval: float) -> None:
         if not digits or any(d not in "0123456789*#ABCD" for d in digits):
             raise ApiFailure(400, "bad-request", "validation-error",

@@ -8,6 +8,7 @@ import re
 import socket
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
@@ -175,6 +176,13 @@ def _routes() -> list[tuple[str, re.Pattern[str], Route]]:
          lambda w, r, m: Reply(200, w.call_log_entry(m["call"], m["event"]))),
     ]
     return [(method, re.compile(pattern + "/?"), route) for method, pattern, route in table]
+
+
+def _page() -> Reply:
+    """The page where a person is the far end of the sandbox's calls (a static file)."""
+    page = resources.files("catapult.sandbox").joinpath("static/phone.html").read_bytes()
+    return Reply(200, headers={"Content-Type": "text/html; charset=utf-8",
+                               "Cache-Control": "no-store"}, raw=page)
 
 
 def _media_reply(data: bytes, content_type: str) -> Reply:
@@ -359,7 +367,9 @@ class Handler(BaseHTTPRequestHandler):
             raw=raw, remote=self.client_address[0],
         )
         sandbox = self.server.sandbox
-        if parts.path.startswith("/sandbox/") or parts.path == "/sandbox":
+        if parts.path in ("/", "/index.html") and request.method == "GET":
+            reply = _page()  # the phone in the browser: no credentials, like the control path
+        elif parts.path.startswith("/sandbox/") or parts.path == "/sandbox":
             reply = sandbox._control(request)
         else:
             reply = handle_api(sandbox, request)
