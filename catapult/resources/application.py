@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Union
 
 import attrs
 
@@ -13,6 +13,11 @@ from .._options import BOOLEAN, one_of, option, text, whole
 from .._transport import Transport
 from ..errors import InvalidOptionError
 from ._base import Collection, Handle
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from .._kwargs import ApplicationKwargs
 
 __all__ = ["Application", "ApplicationCollection", "ApplicationOptions"]
 
@@ -109,7 +114,7 @@ class Application(Handle):
         return Application.from_api(result.json_object("an application"), transport=self._t)
 
     def update(self, options: Union[ApplicationOptions, Mapping[str, Any], None] = None, /,
-               **kwargs: Any) -> None:
+               **kwargs: Unpack[ApplicationKwargs]) -> None:
         """Change some fields (``POST /applications/{id}``); fields not sent keep their value.
 
         Raises:
@@ -130,7 +135,7 @@ class ApplicationCollection(Collection[Application]):
     _handle = Application
 
     def create(self, options: Union[ApplicationOptions, Mapping[str, Any], None] = None, /,
-               **kwargs: Any) -> Application:
+               **kwargs: Unpack[ApplicationKwargs]) -> Application:
         """Create an application (``POST /applications``); the id comes from ``Location``
         (no GET): the Application returned holds the id and what was sent.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Iterator, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Union
 
 import attrs
 
@@ -14,6 +14,11 @@ from .._transport import Transport
 from ._base import Collection, Handle
 from .call import Call
 from .call_options import AudioOptions
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from .._kwargs import AudioKwargs, BridgeKwargs, BridgeQueryKwargs, PlayFileKwargs, SpeakKwargs
 
 __all__ = ["Bridge", "BridgeCollection", "BridgeOptions", "BridgeState"]
 
@@ -117,7 +122,7 @@ class Bridge(Handle):
         return Bridge.from_api(result.json_object("a bridge"), transport=self._t)
 
     def update(self, options: Union[BridgeOptions, Mapping[str, Any], None] = None, /,
-               **kwargs: Any) -> None:
+               **kwargs: Unpack[BridgeKwargs]) -> None:
         """Change the bridge (``POST /bridges/{id}``): ``call_ids`` is the complete new list
         of calls (``[]`` completes the bridge), ``bridge_audio`` joins or holds them.
 
@@ -136,19 +141,19 @@ class Bridge(Handle):
                 for item in self._t.paginate(self._path("calls")) if isinstance(item, Mapping)]
 
     def play_audio(self, options: Union[AudioOptions, Mapping[str, Any], None] = None, /,
-                   **kwargs: Any) -> None:
+                   **kwargs: Unpack[AudioKwargs]) -> None:
         """Speak or play to every call in the bridge (``POST /bridges/{id}/audio``); the
         options of ``AudioOptions``."""
         self._play(_options.items_of(options, "bridge audio") + list(kwargs.items()))
 
     def speak_sentence(self, /, sentence: str, tag: Optional[str] = None,
-                       **options: Any) -> None:
+                       **options: Unpack[SpeakKwargs]) -> None:
         """Speak ``sentence`` (at most 1000 characters) to the bridge's calls."""
         self._play([("sentence", sentence), *([("tag", tag)] if tag else []),
                     *options.items()])
 
     def play_audio_file(self, /, file_url: str, tag: Optional[str] = None,
-                        **options: Any) -> None:
+                        **options: Unpack[PlayFileKwargs]) -> None:
         """Play the WAV or MP3 at ``file_url`` to the bridge's calls."""
         self._play([("file_url", file_url), *([("tag", tag)] if tag else []),
                     *options.items()])
@@ -176,7 +181,7 @@ class BridgeCollection(Collection[Bridge]):
     _handle = Bridge
 
     def create(self, options: Union[BridgeOptions, Mapping[str, Any], None] = None, /,
-               **kwargs: Any) -> Bridge:
+               **kwargs: Unpack[BridgeKwargs]) -> Bridge:
         """Create a bridge (``POST /bridges``), empty or with up to two calls; the id comes
         from ``Location`` (no GET): the Bridge returned holds the id and what was sent.
 
@@ -198,7 +203,7 @@ class BridgeCollection(Collection[Bridge]):
                       transport=self._transport)
 
     def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
-             limit: Optional[int] = None, **query: Any) -> Iterator[Bridge]:
+             limit: Optional[int] = None, **query: Unpack[BridgeQueryKwargs]) -> Iterator[Bridge]:
         """Iterate over bridges (``GET /bridges``), following ``next`` links; ``page``,
         ``size`` (1..1000) and ``limit`` as in ``client.Call.list``."""
         return self._list(_BridgeQuery, options, query, limit, "bridge list")

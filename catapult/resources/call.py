@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
 
 import attrs
 
@@ -15,6 +15,19 @@ from ._base import Handle
 from .call_options import AudioOptions, CallOptions, CallUpdate, _Dtmf, _GatherUpdate
 from .gather import Gather, GatherOptions, sentence_shortcut
 from .recording import Recording, Transcription
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from .._kwargs import (
+        AudioKwargs,
+        CallUpdateKwargs,
+        GatherKwargs,
+        GatherUpdateKwargs,
+        PlayFileKwargs,
+        SpeakKwargs,
+        TransferKwargs,
+    )
 
 __all__ = [
     "AudioOptions",
@@ -130,7 +143,7 @@ class Call(Handle):
         return Call.from_api(result.json_object("a call"), transport=self._t)
 
     def update(self, options: Union[CallUpdate, Mapping[str, Any], None] = None, /,
-               **kwargs: Any) -> Optional[Call]:
+               **kwargs: Unpack[CallUpdateKwargs]) -> Optional[Call]:
         """Update the call (``POST /calls/{id}``); see ``CallUpdate`` for every option.
 
         Returns:
@@ -163,7 +176,7 @@ class Call(Handle):
     def transfer(self, /, transfer_to: Union[str, Mapping[str, Any], CallUpdate],
                  transfer_caller_id: Optional[str] = None,
                  whisper_audio: Union[AudioOptions, Mapping[str, Any], None] = None,
-                 callback_url: Optional[str] = None, **options: Any) -> Call:
+                 callback_url: Optional[str] = None, **options: Unpack[TransferKwargs]) -> Call:
         """Transfer an active call; returns the new call (id from the 201's ``Location``).
 
         Takes the C# shape ``transfer(to, caller_id, whisper_audio, callback_url)``, keywords,
@@ -225,7 +238,7 @@ class Call(Handle):
     # -- audio and DTMF -------------------------------------------------------------------
 
     def play_audio(self, options: Union[AudioOptions, Mapping[str, Any], None] = None, /,
-                   **kwargs: Any) -> None:
+                   **kwargs: Unpack[AudioKwargs]) -> None:
         """Speak a sentence or play a file (``POST /calls/{id}/audio``); see ``AudioOptions``.
 
         Raises:
@@ -239,7 +252,7 @@ class Call(Handle):
 
     def speak_sentence(self, /, sentence: str, tag: Optional[str] = None,
                        gender: Optional[str] = None, voice: Optional[str] = None,
-                       **options: Any) -> None:
+                       **options: Unpack[SpeakKwargs]) -> None:
         """Speak ``sentence`` (at most 1000 characters), in Ruby's shape
         ``speak_sentence(sentence, tag, gender, voice)`` or with keywords (``locale``,
         ``loop_enabled``, ``volume``: see ``AudioOptions``). Only what is given is sent:
@@ -249,7 +262,7 @@ class Call(Handle):
         self._play([("sentence", sentence), *given, *options.items()])
 
     def play_audio_file(self, /, file_url: str, tag: Optional[str] = None,
-                        **options: Any) -> None:
+                        **options: Unpack[PlayFileKwargs]) -> None:
         """Play the WAV or MP3 at ``file_url``; Ruby's ``play_recording(url, tag)`` shape, or
         keywords as in ``AudioOptions``."""
         given = [("tag", tag)] if tag is not None else []
@@ -289,7 +302,7 @@ class Call(Handle):
         self,
         options: Union[GatherOptions, Mapping[str, Any], str, None] = None,
         /,
-        **kwargs: Any,
+        **kwargs: Unpack[GatherKwargs],
     ) -> Gather:
         """Start collecting DTMF digits on this active call (``POST /calls/{id}/gather``).
 
@@ -357,7 +370,7 @@ class Call(Handle):
         return Gather.from_api(result.json_object("a gather"), call=self)
 
     def update_gather(self, gather_id: str, options: Optional[Mapping[str, Any]] = None, /,
-                      **kwargs: Any) -> None:
+                      **kwargs: Unpack[GatherUpdateKwargs]) -> None:
         """Update a gather; the API allows only ``state="completed"``, which stops it.
         ``update_gather(id)``, ``update_gather(id, state="completed")`` and Ruby's
         ``update_gather(id, {"state": "completed"})`` send the same request.

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Union
 
 from .. import _options, _wire
 from .._idfirst import IdFirst
 from ._base import Collection
 from .call import Call
 from .call_options import CallOptions, _CallQuery
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from .._kwargs import CallCreateKwargs, CallQueryKwargs
 
 __all__ = ["CallCollection"]
 
@@ -31,7 +36,7 @@ class CallCollection(Collection[Call]):
         from_: Optional[str] = None,
         to: Optional[str] = None,
         callback_url: Optional[str] = None,
-        **kwargs: Any,
+        **kwargs: Unpack[CallCreateKwargs],
     ) -> Call:
         """Start an outbound call (``POST /calls``); the id comes from ``Location``, no GET.
 
@@ -67,7 +72,7 @@ class CallCollection(Collection[Call]):
         )
 
     def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
-             limit: Optional[int] = None, **query: Any) -> Iterator[Call]:
+             limit: Optional[int] = None, **query: Unpack[CallQueryKwargs]) -> Iterator[Call]:
         """Iterate over calls (``GET /calls``), following the API's ``next`` links.
 
         Args:

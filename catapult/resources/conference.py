@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
 
 import attrs
 
@@ -14,6 +14,19 @@ from .._transport import Transport
 from ..errors import InvalidOptionError
 from ._base import Collection, Handle
 from .call_options import AudioOptions
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from .._kwargs import (
+        AudioKwargs,
+        ConferenceKwargs,
+        ConferenceUpdateKwargs,
+        MemberAddKwargs,
+        MemberUpdateKwargs,
+        PlayFileKwargs,
+        SpeakKwargs,
+    )
 
 __all__ = ["Conference", "ConferenceCollection", "ConferenceMember", "ConferenceOptions",
            "ConferenceUpdate", "MemberOptions"]
@@ -176,7 +189,7 @@ class Conference(Handle):
         return Conference.from_api(result.json_object("a conference"), transport=self._t)
 
     def update(self, options: Union[ConferenceUpdate, Mapping[str, Any], None] = None, /,
-               **kwargs: Any) -> None:
+               **kwargs: Unpack[ConferenceUpdateKwargs]) -> None:
         """Change the conference (``POST /conferences/{id}``); see ``ConferenceUpdate``."""
         body = _options.to_body(ConferenceUpdate, _options.items_of(options, "conference")
                                 + list(kwargs.items()), "conference")
@@ -195,19 +208,19 @@ class Conference(Handle):
         self.update(hold=held)
 
     def play_audio(self, options: Union[AudioOptions, Mapping[str, Any], None] = None, /,
-                   **kwargs: Any) -> None:
+                   **kwargs: Unpack[AudioKwargs]) -> None:
         """Speak or play to the whole conference (``POST /conferences/{id}/audio``)."""
         self._play(self._path("audio"), _options.items_of(options, "conference audio")
                    + list(kwargs.items()))
 
     def speak_sentence(self, /, sentence: str, tag: Optional[str] = None,
-                       **options: Any) -> None:
+                       **options: Unpack[SpeakKwargs]) -> None:
         """Speak ``sentence`` to the whole conference."""
         self._play(self._path("audio"), [("sentence", sentence),
                                          *([("tag", tag)] if tag else []), *options.items()])
 
     def play_audio_file(self, /, file_url: str, tag: Optional[str] = None,
-                        **options: Any) -> None:
+                        **options: Unpack[PlayFileKwargs]) -> None:
         """Play the WAV or MP3 at ``file_url`` to the whole conference."""
         self._play(self._path("audio"), [("file_url", file_url),
                                          *([("tag", tag)] if tag else []), *options.items()])
@@ -222,7 +235,8 @@ class Conference(Handle):
 
     # -- members ----------------------------------------------------------------------------
 
-    def add_member(self, /, call_id: Union[str, Mapping[str, Any]], **options: Any) -> str:
+    def add_member(self, /, call_id: Union[str, Mapping[str, Any]],
+                   **options: Unpack[MemberAddKwargs]) -> str:
         """Add a call (``POST /conferences/{id}/members``); returns the member id from
         ``Location``. The call must be active and created with this ``conference_id``.
 
@@ -250,7 +264,7 @@ class Conference(Handle):
                 for item in self._t.paginate(self._path("members")) if isinstance(item, Mapping)]
 
     def update_member(self, member_id: str, options: Optional[Mapping[str, Any]] = None, /,
-                      **kwargs: Any) -> None:
+                      **kwargs: Unpack[MemberUpdateKwargs]) -> None:
         """Change a member (``POST .../members/{member_id}``): ``state="completed"``
         removes it; ``mute``, ``hold``, ``join_tone``, ``leaving_tone``."""
         body = _options.to_body(MemberOptions, _options.items_of(options, "conference member")
@@ -273,7 +287,7 @@ class Conference(Handle):
 
     def play_audio_to_member(self, member_id: str,
                              options: Union[AudioOptions, Mapping[str, Any], None] = None, /,
-                             **kwargs: Any) -> None:
+                             **kwargs: Unpack[AudioKwargs]) -> None:
         """Speak or play to one member only (``POST .../members/{member_id}/audio``)."""
         self._play(f"{self._member(member_id)}/audio",
                    _options.items_of(options, "member audio") + list(kwargs.items()))
@@ -315,7 +329,7 @@ class ConferenceCollection(Collection[Conference]):
     _handle = Conference
 
     def create(self, options: Union[ConferenceOptions, Mapping[str, Any], None] = None, /,
-               **kwargs: Any) -> Conference:
+               **kwargs: Unpack[ConferenceKwargs]) -> Conference:
         """Create a conference (``POST /conferences``); the id comes from ``Location`` (no
         GET). Calls join it by being created with its ``conference_id`` and then added.
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Iterator, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Union
 
 import attrs
 
@@ -14,6 +14,16 @@ from .._options import BOOLEAN, one_of, option, text, whole
 from .._transport import Transport
 from ..errors import InvalidOptionError
 from ._base import Collection, Handle
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from .._kwargs import (
+        LocalSearchKwargs,
+        NumberQueryKwargs,
+        PhoneNumberKwargs,
+        TollFreeSearchKwargs,
+    )
 
 __all__ = ["AvailableNumber", "AvailableNumberCollection", "OrderedNumber", "PhoneNumber",
            "PhoneNumberCollection", "PhoneNumberOptions"]
@@ -107,7 +117,7 @@ class PhoneNumber(Handle):
         return PhoneNumber.from_api(result.json_object("a phone number"), transport=self._t)
 
     def update(self, options: Union[PhoneNumberOptions, Mapping[str, Any], None] = None, /,
-               **kwargs: Any) -> None:
+               **kwargs: Unpack[PhoneNumberKwargs]) -> None:
         """Change ``name``, ``application_id`` or ``fallback_number``
         (``POST /phoneNumbers/{id}``); fields not sent keep their value."""
         body = _options.to_body(PhoneNumberOptions, _options.items_of(options, "phone number")
@@ -146,7 +156,8 @@ class PhoneNumberCollection(Collection[PhoneNumber]):
     create = allocate
 
     def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
-             limit: Optional[int] = None, **query: Any) -> Iterator[PhoneNumber]:
+             limit: Optional[int] = None,
+             **query: Unpack[NumberQueryKwargs]) -> Iterator[PhoneNumber]:
         """Iterate over your numbers (``GET /phoneNumbers``): ``application_id``, ``state``,
         ``name``, ``city``, ``number_state``, ``page``, ``size``, and ``limit``."""
         return self._list(_NumberQuery, options, query, limit, "phone number list")
@@ -256,7 +267,7 @@ class AvailableNumberCollection:
         return f"<AvailableNumberCollection {self._root}/availableNumbers>"
 
     def search_local(self, options: Optional[Mapping[str, Any]] = None, /,
-                     **query: Any) -> list[AvailableNumber]:
+                     **query: Unpack[LocalSearchKwargs]) -> list[AvailableNumber]:
         """Search local numbers (``GET /v1/availableNumbers/local``).
 
         Args:
@@ -273,14 +284,14 @@ class AvailableNumberCollection:
         return [AvailableNumber.from_api(item) for item in self._get("local", params)]
 
     def search_toll_free(self, options: Optional[Mapping[str, Any]] = None, /,
-                         **query: Any) -> list[AvailableNumber]:
+                         **query: Unpack[TollFreeSearchKwargs]) -> list[AvailableNumber]:
         """Search toll-free numbers (``GET /v1/availableNumbers/tollFree``): ``quantity``
         (1..5000) and ``pattern``."""
         params = _query(_TollFreeSearch, options, query, "toll-free search")
         return [AvailableNumber.from_api(item) for item in self._get("tollFree", params)]
 
     def search_and_order_local(self, options: Optional[Mapping[str, Any]] = None, /,
-                               **query: Any) -> list[OrderedNumber]:
+                               **query: Unpack[LocalSearchKwargs]) -> list[OrderedNumber]:
         """Search local numbers and buy them at once (``POST /v1/availableNumbers/local``):
         the filters of ``search_local`` but no ``pattern``, ``quantity`` 1..10 (default 10).
         """
@@ -289,7 +300,7 @@ class AvailableNumberCollection:
         return [OrderedNumber.from_api(item) for item in self._post("local", params)]
 
     def search_and_order_toll_free(self, options: Optional[Mapping[str, Any]] = None, /,
-                                   **query: Any) -> list[OrderedNumber]:
+                                   **query: Unpack[TollFreeSearchKwargs]) -> list[OrderedNumber]:
         """Search toll-free numbers and buy them (``POST /v1/availableNumbers/tollFree``):
         ``quantity`` 1..10 (default 1)."""
         params = _query(_TollFreeSearch, options, query, "toll-free order")
