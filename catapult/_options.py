@@ -4,14 +4,17 @@ the caller's keywords or dict (either spelling) into the JSON body, before anyth
 from __future__ import annotations
 
 import functools
+import inspect
 import math
 import re
-from typing import Any, Callable, Iterable, Mapping, Optional
+from typing import Any, Callable, Iterable, Mapping, Optional, TypeVar
 
 import attrs
 
 from ._wire import show, wire_name
 from .errors import InvalidOptionError
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 class Check:
@@ -269,3 +272,22 @@ def checked_limit(limit: object) -> Optional[int]:
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
         raise InvalidOptionError(f"limit must be None or an int >= 0, got {limit!r}")
     return limit
+
+
+def shows_options(kind: type, but: tuple[str, ...] = ()) -> Callable[[_F], _F]:
+    """Show ``kind``'s option names in the signature that ``help()``, ``inspect`` and the
+    REPL print, in place of ``**options``: each as a keyword with its declared type and a
+    default of None (not sent). The function itself is unchanged; type checkers read its
+    ``Unpack[...]`` annotation. ``but``: options the method sets itself."""
+
+    def show_on(func: _F) -> _F:
+        signature = inspect.signature(func)
+        params = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
+        taken = {p.name for p in params}.union(but)
+        params += [inspect.Parameter(field.name, inspect.Parameter.KEYWORD_ONLY, default=None,
+                                     annotation=str(field.type))
+                   for field in attrs.fields(kind) if field.name not in taken]
+        func.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+        return func
+
+    return show_on

@@ -3,12 +3,16 @@ script, and ``catapult/_kwargs.py`` is the one generated from the options classe
 
 from __future__ import annotations
 
+import inspect
 import pathlib
+import pydoc
 import textwrap
+from typing import Any
 
 from mypy import api as mypy_api
 
 import catapult
+from catapult import _kwargs
 from tests import kwargs_source
 
 USER_SCRIPT = '''
@@ -59,3 +63,56 @@ def test_mypy_strict_rejects_unknown_and_mistyped_options(tmp_path: pathlib.Path
     assert [line for line, _ in found] == [line for line, _ in expected], out
     for (_, message), (_, parts) in zip(found, expected):
         assert all(part in message for part in parts), (message, parts)
+
+
+def _methods_with_options() -> list[tuple[str, Any, str]]:
+    """Every resource method typed ``**options: Unpack[X]``, with X's name."""
+    from catapult.resources import (  # noqa: F401  (each module registers its classes)
+        application,
+        bridge,
+        call,
+        call_collection,
+        conference,
+        number,
+    )
+    found = []
+    for module in (application, bridge, call, call_collection, conference, number):
+        for cls in vars(module).values():
+            if not isinstance(cls, type) or cls.__module__ != module.__name__:
+                continue
+            for name, func in vars(cls).items():
+                hints = getattr(func, "__annotations__", {})
+                typed = [h for h in hints.values() if str(h).startswith("Unpack[")]
+                if typed and func.__name__ == name:
+                    found.append((f"{cls.__name__}.{name}", func, typed[0][7:-1]))
+    return found
+
+
+def test_every_typed_method_shows_its_option_names_in_help() -> None:
+    methods = _methods_with_options()
+    assert len(methods) >= 30, [name for name, _, _ in methods]
+    for name, func, typed_dict in methods:
+        keys = set(getattr(_kwargs, typed_dict).__annotations__)
+        shown = inspect.signature(func).parameters.values()
+        assert not any(p.kind is p.VAR_KEYWORD for p in shown), name
+        code = func.__code__
+        declared = set(code.co_varnames[:code.co_argcount + code.co_kwonlyargcount])
+        added = {p.name for p in shown} - declared
+        assert keys == added, (name, keys ^ added)
+        assert all(p.kind is p.KEYWORD_ONLY and p.default is None
+                   for p in shown if p.name in added), name
+
+
+def test_help_prints_the_option_names_and_calls_still_take_dicts(
+        catapult_sandbox: Any) -> None:
+    text = pydoc.render_doc(catapult.Call.create_gather, renderer=pydoc.plaintext)
+    assert "max_digits: 'Union[int, str, None]' = None" in text
+    assert "terminating_digits: 'Optional[str]' = None" in text
+    assert "**" not in text.split("\n")[2]
+    client = catapult_sandbox.client()
+    call = client.Call.create(from_="+15550000001", to="+15550000002",
+                              callback_url="http://127.0.0.1:9/unused")
+    catapult_sandbox.answer(call.id)
+    gather = call.create_gather({"maxDigits": 2, "terminatingDigits": "#"})
+    assert catapult_sandbox.requests[-1].body == {"maxDigits": 2, "terminatingDigits": "#"}
+    assert call.get_gather(gather.id).state == "started"

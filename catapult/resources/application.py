@@ -113,6 +113,7 @@ class Application(Handle):
         result = self._t.request("GET", self._path())
         return Application.from_api(result.json_object("an application"), transport=self._t)
 
+    @_options.shows_options(ApplicationOptions)
     def update(self, options: Union[ApplicationOptions, Mapping[str, Any], None] = None, /,
                **kwargs: Unpack[ApplicationKwargs]) -> None:
         """Change some fields (``POST /applications/{id}``); fields not sent keep their value.
@@ -134,6 +135,7 @@ class ApplicationCollection(Collection[Application]):
 
     _handle = Application
 
+    @_options.shows_options(ApplicationOptions)
     def create(self, options: Union[ApplicationOptions, Mapping[str, Any], None] = None, /,
                **kwargs: Unpack[ApplicationKwargs]) -> Application:
         """Create an application (``POST /applications``); the id comes from ``Location``

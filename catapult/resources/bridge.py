@@ -121,6 +121,7 @@ class Bridge(Handle):
         result = self._t.request("GET", self._path())
         return Bridge.from_api(result.json_object("a bridge"), transport=self._t)
 
+    @_options.shows_options(BridgeOptions)
     def update(self, options: Union[BridgeOptions, Mapping[str, Any], None] = None, /,
                **kwargs: Unpack[BridgeKwargs]) -> None:
         """Change the bridge (``POST /bridges/{id}``): ``call_ids`` is the complete new list
@@ -140,18 +141,24 @@ class Bridge(Handle):
         return [Call.from_api(item, transport=self._t)
                 for item in self._t.paginate(self._path("calls")) if isinstance(item, Mapping)]
 
+    @_options.shows_options(AudioOptions)
     def play_audio(self, options: Union[AudioOptions, Mapping[str, Any], None] = None, /,
                    **kwargs: Unpack[AudioKwargs]) -> None:
         """Speak or play to every call in the bridge (``POST /bridges/{id}/audio``); the
         options of ``AudioOptions``."""
         self._play(_options.items_of(options, "bridge audio") + list(kwargs.items()))
 
+    @_options.shows_options(AudioOptions)
     def speak_sentence(self, /, sentence: str, tag: Optional[str] = None,
+                       gender: Optional[str] = None, voice: Optional[str] = None,
                        **options: Unpack[SpeakKwargs]) -> None:
-        """Speak ``sentence`` (at most 1000 characters) to the bridge's calls."""
-        self._play([("sentence", sentence), *([("tag", tag)] if tag else []),
-                    *options.items()])
+        """Speak ``sentence`` (at most 1000 characters) to the bridge's calls; the same
+        shape as ``Call.speak_sentence``."""
+        given = [(k, v) for k, v in (("tag", tag), ("gender", gender), ("voice", voice))
+                 if v is not None]
+        self._play([("sentence", sentence), *given, *options.items()])
 
+    @_options.shows_options(AudioOptions)
     def play_audio_file(self, /, file_url: str, tag: Optional[str] = None,
                         **options: Unpack[PlayFileKwargs]) -> None:
         """Play the WAV or MP3 at ``file_url`` to the bridge's calls."""
@@ -180,6 +187,7 @@ class BridgeCollection(Collection[Bridge]):
 
     _handle = Bridge
 
+    @_options.shows_options(BridgeOptions)
     def create(self, options: Union[BridgeOptions, Mapping[str, Any], None] = None, /,
                **kwargs: Unpack[BridgeKwargs]) -> Bridge:
         """Create a bridge (``POST /bridges``), empty or with up to two calls; the id comes
@@ -202,6 +210,7 @@ class BridgeCollection(Collection[Bridge]):
                       call_ids=tuple(ids) if isinstance(ids, (list, tuple)) else None,
                       transport=self._transport)
 
+    @_options.shows_options(_BridgeQuery)
     def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
              limit: Optional[int] = None, **query: Unpack[BridgeQueryKwargs]) -> Iterator[Bridge]:
         """Iterate over bridges (``GET /bridges``), following ``next`` links; ``page``,

@@ -142,6 +142,7 @@ class Call(Handle):
         result = self._t.request("GET", self._path())
         return Call.from_api(result.json_object("a call"), transport=self._t)
 
+    @_options.shows_options(CallUpdate)
     def update(self, options: Union[CallUpdate, Mapping[str, Any], None] = None, /,
                **kwargs: Unpack[CallUpdateKwargs]) -> Optional[Call]:
         """Update the call (``POST /calls/{id}``); see ``CallUpdate`` for every option.
@@ -173,6 +174,7 @@ class Call(Handle):
         """Hang up (``{"state": "completed"}``)."""
         self.update(state="completed")
 
+    @_options.shows_options(CallUpdate, but=("state",))
     def transfer(self, /, transfer_to: Union[str, Mapping[str, Any], CallUpdate],
                  transfer_caller_id: Optional[str] = None,
                  whisper_audio: Union[AudioOptions, Mapping[str, Any], None] = None,
@@ -237,6 +239,7 @@ class Call(Handle):
 
     # -- audio and DTMF -------------------------------------------------------------------
 
+    @_options.shows_options(AudioOptions)
     def play_audio(self, options: Union[AudioOptions, Mapping[str, Any], None] = None, /,
                    **kwargs: Unpack[AudioKwargs]) -> None:
         """Speak a sentence or play a file (``POST /calls/{id}/audio``); see ``AudioOptions``.
@@ -250,6 +253,7 @@ class Call(Handle):
         body = _options.to_body(AudioOptions, items, "audio")
         self._t.request("POST", self._path("audio"), body=body)
 
+    @_options.shows_options(AudioOptions)
     def speak_sentence(self, /, sentence: str, tag: Optional[str] = None,
                        gender: Optional[str] = None, voice: Optional[str] = None,
                        **options: Unpack[SpeakKwargs]) -> None:
@@ -261,6 +265,7 @@ class Call(Handle):
                  if v is not None]
         self._play([("sentence", sentence), *given, *options.items()])
 
+    @_options.shows_options(AudioOptions)
     def play_audio_file(self, /, file_url: str, tag: Optional[str] = None,
                         **options: Unpack[PlayFileKwargs]) -> None:
         """Play the WAV or MP3 at ``file_url``; Ruby's ``play_recording(url, tag)`` shape, or
@@ -298,6 +303,7 @@ class Call(Handle):
 
     # -- gathers --------------------------------------------------------------------------
 
+    @_options.shows_options(GatherOptions)
     def create_gather(
         self,
         options: Union[GatherOptions, Mapping[str, Any], str, None] = None,
@@ -369,6 +375,7 @@ class Call(Handle):
         result = self._t.request("GET", path)
         return Gather.from_api(result.json_object("a gather"), call=self)
 
+    @_options.shows_options(_GatherUpdate)
     def update_gather(self, gather_id: str, options: Optional[Mapping[str, Any]] = None, /,
                       **kwargs: Unpack[GatherUpdateKwargs]) -> None:
         """Update a gather; the API allows only ``state="completed"``, which stops it.

@@ -28,6 +28,7 @@ class CallCollection(Collection[Call]):
 
     _handle = Call
 
+    @_options.shows_options(CallOptions)
     def create(
         self,
         options: Union[CallOptions, Mapping[str, Any], None] = None,
@@ -71,6 +72,7 @@ class CallCollection(Collection[Call]):
             transport=self._transport,
         )
 
+    @_options.shows_options(_CallQuery)
     def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
              limit: Optional[int] = None, **query: Unpack[CallQueryKwargs]) -> Iterator[Call]:
         """Iterate over calls (``GET /calls``), following the API's ``next`` links.

@@ -188,6 +188,7 @@ class Conference(Handle):
         result = self._t.request("GET", self._path())
         return Conference.from_api(result.json_object("a conference"), transport=self._t)
 
+    @_options.shows_options(ConferenceUpdate)
     def update(self, options: Union[ConferenceUpdate, Mapping[str, Any], None] = None, /,
                **kwargs: Unpack[ConferenceUpdateKwargs]) -> None:
         """Change the conference (``POST /conferences/{id}``); see ``ConferenceUpdate``."""
@@ -207,18 +208,24 @@ class Conference(Handle):
         """Put every member on hold, or take them off (``{"hold": ...}``)."""
         self.update(hold=held)
 
+    @_options.shows_options(AudioOptions)
     def play_audio(self, options: Union[AudioOptions, Mapping[str, Any], None] = None, /,
                    **kwargs: Unpack[AudioKwargs]) -> None:
         """Speak or play to the whole conference (``POST /conferences/{id}/audio``)."""
         self._play(self._path("audio"), _options.items_of(options, "conference audio")
                    + list(kwargs.items()))
 
+    @_options.shows_options(AudioOptions)
     def speak_sentence(self, /, sentence: str, tag: Optional[str] = None,
+                       gender: Optional[str] = None, voice: Optional[str] = None,
                        **options: Unpack[SpeakKwargs]) -> None:
-        """Speak ``sentence`` to the whole conference."""
-        self._play(self._path("audio"), [("sentence", sentence),
-                                         *([("tag", tag)] if tag else []), *options.items()])
+        """Speak ``sentence`` to the whole conference; the same shape as
+        ``Call.speak_sentence``."""
+        given = [(k, v) for k, v in (("tag", tag), ("gender", gender), ("voice", voice))
+                 if v is not None]
+        self._play(self._path("audio"), [("sentence", sentence), *given, *options.items()])
 
+    @_options.shows_options(AudioOptions)
     def play_audio_file(self, /, file_url: str, tag: Optional[str] = None,
                         **options: Unpack[PlayFileKwargs]) -> None:
         """Play the WAV or MP3 at ``file_url`` to the whole conference."""
@@ -235,6 +242,7 @@ class Conference(Handle):
 
     # -- members ----------------------------------------------------------------------------
 
+    @_options.shows_options(MemberOptions, but=("state",))
     def add_member(self, /, call_id: Union[str, Mapping[str, Any]],
                    **options: Unpack[MemberAddKwargs]) -> str:
         """Add a call (``POST /conferences/{id}/members``); returns the member id from
@@ -263,6 +271,7 @@ class Conference(Handle):
         return [ConferenceMember.from_api(item, self.id)
                 for item in self._t.paginate(self._path("members")) if isinstance(item, Mapping)]
 
+    @_options.shows_options(MemberOptions, but=("call_id",))
     def update_member(self, member_id: str, options: Optional[Mapping[str, Any]] = None, /,
                       **kwargs: Unpack[MemberUpdateKwargs]) -> None:
         """Change a member (``POST .../members/{member_id}``): ``state="completed"``
@@ -285,6 +294,7 @@ class Conference(Handle):
         """Put one member on hold, or take it off."""
         self.update_member(member_id, hold=held)
 
+    @_options.shows_options(AudioOptions)
     def play_audio_to_member(self, member_id: str,
                              options: Union[AudioOptions, Mapping[str, Any], None] = None, /,
                              **kwargs: Unpack[AudioKwargs]) -> None:
@@ -328,6 +338,7 @@ class ConferenceCollection(Collection[Conference]):
 
     _handle = Conference
 
+    @_options.shows_options(ConferenceOptions)
     def create(self, options: Union[ConferenceOptions, Mapping[str, Any], None] = None, /,
                **kwargs: Unpack[ConferenceKwargs]) -> Conference:
         """Create a conference (``POST /conferences``); the id comes from ``Location`` (no

@@ -116,6 +116,7 @@ class PhoneNumber(Handle):
         result = self._t.request("GET", self._path())
         return PhoneNumber.from_api(result.json_object("a phone number"), transport=self._t)
 
+    @_options.shows_options(PhoneNumberOptions)
     def update(self, options: Union[PhoneNumberOptions, Mapping[str, Any], None] = None, /,
                **kwargs: Unpack[PhoneNumberKwargs]) -> None:
         """Change ``name``, ``application_id`` or ``fallback_number``
@@ -155,6 +156,7 @@ class PhoneNumberCollection(Collection[PhoneNumber]):
 
     create = allocate
 
+    @_options.shows_options(_NumberQuery)
     def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
              limit: Optional[int] = None,
              **query: Unpack[NumberQueryKwargs]) -> Iterator[PhoneNumber]:
@@ -266,6 +268,7 @@ class AvailableNumberCollection:
     def __repr__(self) -> str:
         return f"<AvailableNumberCollection {self._root}/availableNumbers>"
 
+    @_options.shows_options(_LocalSearch)
     def search_local(self, options: Optional[Mapping[str, Any]] = None, /,
                      **query: Unpack[LocalSearchKwargs]) -> list[AvailableNumber]:
         """Search local numbers (``GET /v1/availableNumbers/local``).
@@ -283,6 +286,7 @@ class AvailableNumberCollection:
         params = self._local(options, query, "available number search")
         return [AvailableNumber.from_api(item) for item in self._get("local", params)]
 
+    @_options.shows_options(_TollFreeSearch)
     def search_toll_free(self, options: Optional[Mapping[str, Any]] = None, /,
                          **query: Unpack[TollFreeSearchKwargs]) -> list[AvailableNumber]:
         """Search toll-free numbers (``GET /v1/availableNumbers/tollFree``): ``quantity``
@@ -290,6 +294,7 @@ class AvailableNumberCollection:
         params = _query(_TollFreeSearch, options, query, "toll-free search")
         return [AvailableNumber.from_api(item) for item in self._get("tollFree", params)]
 
+    @_options.shows_options(_LocalSearch)
     def search_and_order_local(self, options: Optional[Mapping[str, Any]] = None, /,
                                **query: Unpack[LocalSearchKwargs]) -> list[OrderedNumber]:
         """Search local numbers and buy them at once (``POST /v1/availableNumbers/local``):
@@ -299,6 +304,7 @@ class AvailableNumberCollection:
         _order_rules(params)
         return [OrderedNumber.from_api(item) for item in self._post("local", params)]
 
+    @_options.shows_options(_TollFreeSearch)
     def search_and_order_toll_free(self, options: Optional[Mapping[str, Any]] = None, /,
                                    **query: Unpack[TollFreeSearchKwargs]) -> list[OrderedNumber]:
         """Search toll-free numbers and buy them (``POST /v1/availableNumbers/tollFree``):
