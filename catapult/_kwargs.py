@@ -27,10 +27,12 @@ __all__ = [
     "BridgeKwargs",
     "BridgeQueryKwargs",
     "ApplicationKwargs",
+    "ApplicationQueryKwargs",
     "PhoneNumberKwargs",
     "NumberQueryKwargs",
     "LocalSearchKwargs",
     "TollFreeSearchKwargs",
+    "RecordingQueryKwargs",
     "ConferenceKwargs",
     "ConferenceUpdateKwargs",
     "MemberAddKwargs",
@@ -181,6 +183,13 @@ class ApplicationKwargs(TypedDict, total=False):
     auto_answer: bool
 
 
+class ApplicationQueryKwargs(TypedDict, total=False):
+    """The keyword options of ``Query``."""
+
+    page: Union[int, str]
+    size: Union[int, str]
+
+
 class PhoneNumberKwargs(TypedDict, total=False):
     """The keyword options of ``PhoneNumberOptions``."""
 
@@ -220,6 +229,13 @@ class TollFreeSearchKwargs(TypedDict, total=False):
 
     quantity: Union[int, str]
     pattern: str
+
+
+class RecordingQueryKwargs(TypedDict, total=False):
+    """The keyword options of ``RecordingQuery``."""
+
+    page: Union[int, str]
+    size: Union[int, str]
 
 
 class ConferenceKwargs(TypedDict, total=False):

@@ -14,6 +14,7 @@ import textwrap
 import attrs
 
 from catapult.resources.application import ApplicationOptions
+from catapult.resources.application import _Query as _ApplicationQuery
 from catapult.resources.bridge import BridgeOptions, _BridgeQuery
 from catapult.resources.call_options import (
     AudioOptions,
@@ -30,6 +31,7 @@ from catapult.resources.number import (
     _NumberQuery,
     _TollFreeSearch,
 )
+from catapult.resources.recording import _RecordingQuery
 
 #: (TypedDict name, options class, the names a method takes as parameters of its own)
 SPECS: list[tuple[str, type, frozenset[str]]] = [
@@ -46,10 +48,12 @@ SPECS: list[tuple[str, type, frozenset[str]]] = [
     ("BridgeKwargs", BridgeOptions, frozenset()),
     ("BridgeQueryKwargs", _BridgeQuery, frozenset()),
     ("ApplicationKwargs", ApplicationOptions, frozenset()),
+    ("ApplicationQueryKwargs", _ApplicationQuery, frozenset()),
     ("PhoneNumberKwargs", PhoneNumberOptions, frozenset()),
     ("NumberQueryKwargs", _NumberQuery, frozenset()),
     ("LocalSearchKwargs", _LocalSearch, frozenset()),
     ("TollFreeSearchKwargs", _TollFreeSearch, frozenset()),
+    ("RecordingQueryKwargs", _RecordingQuery, frozenset()),
     ("ConferenceKwargs", ConferenceOptions, frozenset()),
     ("ConferenceUpdateKwargs", ConferenceUpdate, frozenset()),
     ("MemberAddKwargs", MemberOptions, frozenset({"call_id", "state"})),

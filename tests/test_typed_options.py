@@ -32,6 +32,8 @@ def ivr(client: catapult.Client, call_id: str) -> None:
     client.Bridge.create(call_ids=["c-1", "c-2"], bridge_audio=True)
     client.Bridge.create(calls=["c-1"])
     client.Conference("conf-1").add_member("c-1", join_tone=True, mute="yes")
+    client.AvailableNumber.search("local", state="NC", city="Cary")
+    client.AvailableNumber.search("tollFree", stat="NC")
 '''
 
 
@@ -47,8 +49,10 @@ def test_mypy_strict_rejects_unknown_and_mistyped_options(tmp_path: pathlib.Path
     out, err, status = mypy_api.run(
         ["--strict", "--no-error-summary", "--cache-dir", str(tmp_path / "cache"), str(script)])
     assert status == 1, err
-    found = sorted((int(line.split(":")[1]), line.split(": ", 2)[2])
-                   for line in out.splitlines() if ": error: " in line or ": note: Reveal" in line)
+    found = sorted(((int(line.split(":")[1]), line.split(": ", 2)[2])
+                    for line in out.splitlines()
+                    if ": error: " in line or ": note: Reveal" in line),
+                   key=lambda item: item[0])  # stable: mypy's order within a line
     # each line's message, by the parts that do not vary between mypy versions
     expected = [
         (8, ["Revealed type", "catapult.resources.gather.Gather"]),
@@ -59,6 +63,8 @@ def test_mypy_strict_rejects_unknown_and_mistyped_options(tmp_path: pathlib.Path
         (14, ['"recording"', '"create" of "CallCollection"', "[call-arg]"]),
         (16, ['"calls"', '"create" of "BridgeCollection"', "[call-arg]"]),
         (17, ['"mute"', '"add_member" of "Conference"', '"bool"', "[arg-type]"]),
+        (19, ['"stat"', '"search" of "AvailableNumberCollection"', "[call-overload]"]),
+        (19, ["No overload variant", "[call-overload]"]),
     ]
     assert [line for line, _ in found] == [line for line, _ in expected], out
     for (_, message), (_, parts) in zip(found, expected):
@@ -67,16 +73,18 @@ def test_mypy_strict_rejects_unknown_and_mistyped_options(tmp_path: pathlib.Path
 
 def _methods_with_options() -> list[tuple[str, Any, str]]:
     """Every resource method typed ``**options: Unpack[X]``, with X's name."""
-    from catapult.resources import (  # noqa: F401  (each module registers its classes)
+    from catapult.resources import (
         application,
         bridge,
         call,
         call_collection,
         conference,
         number,
+        recording,
     )
     found = []
-    for module in (application, bridge, call, call_collection, conference, number):
+    for module in (application, bridge, call, call_collection, conference, number,
+                   recording):
         for cls in vars(module).values():
             if not isinstance(cls, type) or cls.__module__ != module.__name__:
                 continue

@@ -17,7 +17,7 @@ from ._base import Collection, Handle
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from .._kwargs import ApplicationKwargs
+    from .._kwargs import ApplicationKwargs, ApplicationQueryKwargs
 
 __all__ = ["Application", "ApplicationCollection", "ApplicationOptions"]
 
@@ -156,8 +156,10 @@ class ApplicationCollection(Collection[Application]):
         return Application.from_api({**body, "id": result.created_id()},
                                     transport=self._transport)
 
+    @_options.shows_options(_Query)
     def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
-             limit: Optional[int] = None, **query: Any) -> Iterator[Application]:
+             limit: Optional[int] = None,
+             **query: Unpack[ApplicationQueryKwargs]) -> Iterator[Application]:
         """Iterate over applications (``GET /applications``), following ``next`` links."""
         return self._list(_Query, options, query, limit, "application list")
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping, Optional, Union, overload
 
 import attrs
 
@@ -137,8 +137,9 @@ class PhoneNumberCollection(Collection[PhoneNumber]):
 
     _handle = PhoneNumber
 
+    @_options.shows_options(PhoneNumberOptions)
     def allocate(self, options: Union[PhoneNumberOptions, Mapping[str, Any], None] = None, /,
-                 **kwargs: Any) -> PhoneNumber:
+                 **kwargs: Unpack[PhoneNumberKwargs]) -> PhoneNumber:
         """Make an available number yours (``POST /phoneNumbers``); the id comes from
         ``Location`` (no GET). The Ruby, node and C# SDKs called this ``create``.
 
@@ -313,13 +314,32 @@ class AvailableNumberCollection:
         _order_rules(params)
         return [OrderedNumber.from_api(item) for item in self._post("tollFree", params)]
 
-    # the names of node (search, searchAndOrder by kind) and Ruby
+    # the names of node (search, searchAndOrder by kind) and Ruby; typed by kind
+    @overload
+    def search(self, kind: Literal["local"], options: Optional[Mapping[str, Any]] = None, /,
+               **query: Unpack[LocalSearchKwargs]) -> list[AvailableNumber]: ...
+
+    @overload
+    def search(self, kind: Literal["tollFree", "toll_free"],
+               options: Optional[Mapping[str, Any]] = None, /,
+               **query: Unpack[TollFreeSearchKwargs]) -> list[AvailableNumber]: ...
+
     def search(self, kind: str, options: Optional[Mapping[str, Any]] = None, /,
                **query: Any) -> list[AvailableNumber]:
         """node's ``AvailableNumber.search("local" | "tollFree", params)``."""
         found: list[AvailableNumber] = self._by_kind(kind, self.search_local,
                                                      self.search_toll_free)(options, **query)
         return found
+
+    @overload
+    def search_and_order(self, kind: Literal["local"],
+                         options: Optional[Mapping[str, Any]] = None, /,
+                         **query: Unpack[LocalSearchKwargs]) -> list[OrderedNumber]: ...
+
+    @overload
+    def search_and_order(self, kind: Literal["tollFree", "toll_free"],
+                         options: Optional[Mapping[str, Any]] = None, /,
+                         **query: Unpack[TollFreeSearchKwargs]) -> list[OrderedNumber]: ...
 
     def search_and_order(self, kind: str, options: Optional[Mapping[str, Any]] = None, /,
                          **query: Any) -> list[OrderedNumber]:

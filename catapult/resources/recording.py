@@ -4,11 +4,11 @@ that downloads the audio and transcribes it) and ``client.Transcription``."""
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Iterator, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Union
 
 import attrs
 
-from .. import _wire
+from .. import _options, _wire
 from .._idfirst import IdFirst
 from .._options import option, whole
 from .._transport import Transport
@@ -16,6 +16,11 @@ from ..errors import ProtocolError
 from ._base import Collection, Handle
 from .media import Target, _write
 from .media import _path as _media_path
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from .._kwargs import RecordingQueryKwargs
 
 __all__ = ["Recording", "RecordingCollection", "Transcription", "TranscriptionCollection"]
 
@@ -170,8 +175,10 @@ class RecordingCollection(Collection[Recording]):
 
     _handle = Recording
 
+    @_options.shows_options(_RecordingQuery)
     def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
-             limit: Optional[int] = None, **query: Any) -> Iterator[Recording]:
+             limit: Optional[int] = None,
+             **query: Unpack[RecordingQueryKwargs]) -> Iterator[Recording]:
         """Iterate over the user's recordings (``GET /recordings``), following ``next``
         links; ``page``, ``size`` (1..1000) and ``limit`` as in ``client.Call.list``."""
         return self._list(_RecordingQuery, options, query, limit, "recording list")
