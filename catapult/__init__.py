@@ -164,7 +164,7 @@ if TYPE_CHECKING:  # what type checkers, IDEs and help() see
 
 
 #: submodules that ``catapult.<name>`` imports on first use too (``catapult.sandbox.Sandbox``)
-_SUBMODULES = frozenset({"callbacks", "errors", "events", "resources", "sandbox"})
+_SUBMODULES = frozenset({"bxml", "callbacks", "errors", "events", "resources", "sandbox"})
 
 
 def __getattr__(name: str) -> Any:

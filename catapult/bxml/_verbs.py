@@ -1,0 +1,308 @@
+"""The BXML v1 verbs: each built from its content (text or child verbs, positional) and its
+attributes (snake_case keywords, or the camelCase of the docs), checked when it is built.
+
+``str(response)`` is the document: an XML declaration and the elements with no whitespace
+between them, attributes in the order given, values escaped for XML (a JSON ``tag``, an
+``&`` in a URL), booleans as ``true``/``false``, as the official builders wrote them.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any, ClassVar, Optional, Union
+
+from .. import _options
+from ..errors import InvalidOptionError
+from . import _attributes as _a
+
+__all__ = [
+    "Gather", "Hangup", "Pause", "PhoneNumber", "PlayAudio", "Record", "Redirect", "Response",
+    "SendDtmf", "SendMessage", "SpeakSentence", "Transfer", "Verb",
+]
+
+#: the most a BXML document may be (the v1 docs: 16 KB)
+MAX_BYTES = 16 * 1024
+
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+
+
+def _escape(value: str, quote: bool) -> str:
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value.replace('"', "&quot;") if quote else value
+
+
+def _show(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+class Verb:
+    """One BXML element. Subclasses declare its name, attributes, content and children."""
+
+    __slots__ = ("attributes", "content", "children")
+
+    tag: ClassVar[str]
+    _attributes: ClassVar[type] = _a.NoAttributes
+    #: what the first positional argument is ("the sentence", "the URL"...); None: no text
+    _text: ClassVar[Optional[str]] = None
+    _text_check: ClassVar[Optional[_options.Check]] = None
+    #: the verbs it may hold
+    _holds: ClassVar[tuple[str, ...]] = ()
+
+    attributes: dict[str, object]
+    content: Optional[str]
+    children: tuple[Verb, ...]
+
+    def __init__(self, *content: Union[str, Verb], **attributes: Any) -> None:
+        title = f"<{self.tag}>"
+        texts = [item for item in content if not isinstance(item, Verb)]
+        children = tuple(item for item in content if isinstance(item, Verb))
+        if self._text is None and texts:
+            raise InvalidOptionError(f"{title} takes no text, got {texts[0]!r}"
+                                     + (f"; it holds {', '.join(self._holds)}"
+                                        if self._holds else ""))
+        if self._text is not None:
+            if len(texts) != 1 or not isinstance(texts[0], str):
+                raise InvalidOptionError(f"{title} takes {self._text} as its one positional "
+                                         f"argument, got {len(texts)} texts")
+            check = self._text_check
+            if check is not None and not check.test(texts[0]):
+                raise InvalidOptionError(f"{title} {self._text} must be {check.allowed}, "
+                                         f"got {texts[0]!r}")
+        for child in children:
+            if child.tag not in self._holds:
+                allowed = ", ".join(f"<{name}>" for name in self._holds) or "no verbs"
+                raise InvalidOptionError(f"{title} cannot hold <{child.tag}>; it holds {allowed}")
+        self.content = texts[0] if texts else None
+        self.children = children
+        self.attributes = _options.to_body(self._attributes, attributes.items(), title)
+        self._check(title)
+
+    def _check(self, title: str) -> None:
+        """The rules that span attributes or children (none by default)."""
+
+    # -- what users read ------------------------------------------------------------------
+
+    def to_xml(self) -> str:
+        """The element alone, without the XML declaration."""
+        attributes = "".join(f' {name}="{_escape(_show(value), True)}"'
+                             for name, value in self.attributes.items())
+        inner = _escape(self.content, False) if self.content is not None else ""
+        inner += "".join(child.to_xml() for child in self.children)
+        if not inner:
+            return f"<{self.tag}{attributes}/>"
+        return f"<{self.tag}{attributes}>{inner}</{self.tag}>"
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, Verb)
+        return self.to_xml() == other.to_xml()  # 5 and "5" write the same attribute
+
+    def __hash__(self) -> int:
+        return hash(self.to_xml())
+
+    def __repr__(self) -> str:
+        parts = [repr(self.content)] if self.content is not None else []
+        parts += [repr(child) for child in self.children]
+        fields = _options.wire_fields(self._attributes)
+        parts += [f"{fields[name].name}={value!r}" for name, value in self.attributes.items()]
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+
+_SPOKEN = ("SpeakSentence", "PlayAudio")
+_TOP = ("Gather", "SpeakSentence", "PlayAudio", "Transfer", "Record", "Redirect", "Hangup",
+        "Pause", "SendDtmf", "SendMessage")
+
+
+class Response(Verb):
+    """The document: ``Response(verb, ...)``; ``str(response)`` is the BXML to answer with.
+
+    Raises:
+        InvalidOptionError: a verb that cannot be at the top, or a document over 16 KB.
+    """
+
+    __slots__ = ()
+    tag = "Response"
+    _holds = _TOP
+
+    def _check(self, title: str) -> None:
+        for child in self.children:
+            if child.tag == "PlayAudio" and "delayBeforeRepeat" in child.attributes:
+                raise InvalidOptionError("<PlayAudio> delay_before_repeat is allowed inside "
+                                         "a <Gather> only")
+            if child.tag == "Record" and "multiChannel" in child.attributes:
+                raise InvalidOptionError("<Record> multi_channel is allowed inside a "
+                                         "<Transfer> only")
+        size = len(str(self).encode())
+        if size > MAX_BYTES:
+            raise InvalidOptionError(f"a BXML document may be at most {MAX_BYTES} bytes "
+                                     f"(16 KB); this one is {size}")
+
+    def __str__(self) -> str:
+        return _DECLARATION + self.to_xml()
+
+
+class Gather(Verb):
+    """``Gather(SpeakSentence(...), ..., request_url=..., max_digits=...)``: collect digits and
+    GET the result to ``request_url`` (required; absolute), which answers with the next BXML.
+
+    Holds several ``SpeakSentence`` or one ``PlayAudio``, not both. Attributes:
+    ``request_url_timeout`` (ms, default 30000), ``terminating_digits`` (default ``#``),
+    ``max_digits`` (1..128, default 128), ``inter_digit_timeout`` (s, default 5),
+    ``bargeable`` (deprecated: always true), ``tag``.
+    """
+
+    __slots__ = ()
+    tag = "Gather"
+    _attributes = _a.GatherAttributes
+    _holds = _SPOKEN
+
+    def _check(self, title: str) -> None:
+        kinds = {child.tag for child in self.children}
+        if len(kinds) > 1:
+            raise InvalidOptionError(f"{title} holds <SpeakSentence> or <PlayAudio>, not both")
+        plays = [child for child in self.children if child.tag == "PlayAudio"]
+        if len(plays) > 1:
+            raise InvalidOptionError(f"{title} holds at most one <PlayAudio>, got {len(plays)}")
+
+
+class SpeakSentence(Verb):
+    """``SpeakSentence("Hello", voice="susan")``: speak the text (at most 1000 characters).
+    Attributes: ``gender`` (male/female), ``locale`` (default en_US), ``voice``, ``volume``
+    (-4..4)."""
+
+    __slots__ = ()
+    tag = "SpeakSentence"
+    _attributes = _a.SpeakSentenceAttributes
+    _text = "the sentence"
+    _text_check = _options.text(max_length=1000)
+
+
+class PlayAudio(Verb):
+    """``PlayAudio("https://.../file.mp3")``: play a WAV or MP3. Attributes: ``volume``
+    (-4..4), ``repeat_count`` (1..30), ``delay_before_repeat`` (s, 0..60; inside a
+    ``Gather`` with ``repeat_count`` above 1 only), ``digits`` (DTMF, as older builders
+    wrote)."""
+
+    __slots__ = ()
+    tag = "PlayAudio"
+    _attributes = _a.PlayAudioAttributes
+    _text = "the URL"
+    _text_check = _options.text(pattern=r"https?://\S+", what="an absolute http(s) URL")
+
+    def _check(self, title: str) -> None:
+        if "delayBeforeRepeat" in self.attributes and int(
+                str(self.attributes.get("repeatCount", 1))) <= 1:
+            raise InvalidOptionError(f"{title} delay_before_repeat needs repeat_count above 1")
+
+
+class PhoneNumber(Verb):
+    """``PhoneNumber("+19195551212")``: one more target of a ``Transfer``."""
+
+    __slots__ = ()
+    tag = "PhoneNumber"
+    _text = "the number"
+    _text_check = _options.text(pattern=r"\S+", what="a number or SIP URI")
+
+
+class Transfer(Verb):
+    """``Transfer(transfer_to="+1...")``: call another party and bridge them; the first of up
+    to 7 targets (``transfer_to`` and each ``PhoneNumber``) to answer wins. Holds
+    ``PhoneNumber``, ``SpeakSentence``, ``PlayAudio`` (heard by the callee) and ``Record``
+    (both legs). Attributes: ``transfer_caller_id``, ``call_timeout`` (s, 1..300, default
+    60), ``request_url``, ``request_url_timeout``, ``tag``, ``diversion_treatment``,
+    ``diversion_reason``."""
+
+    __slots__ = ()
+    tag = "Transfer"
+    _attributes = _a.TransferAttributes
+    _holds = ("PhoneNumber", "SpeakSentence", "PlayAudio", "Record")
+
+    def _check(self, title: str) -> None:
+        targets = sum(child.tag == "PhoneNumber" for child in self.children)
+        targets += "transferTo" in self.attributes
+        if targets == 0:
+            raise InvalidOptionError(f"{title} needs transfer_to or a <PhoneNumber>")
+        if targets > 7:
+            raise InvalidOptionError(f"{title} may ring at most 7 numbers (transfer_to and "
+                                     f"each <PhoneNumber>), got {targets}")
+
+
+class Record(Verb):
+    """``Record(request_url=...)``: record the call; the ``recording`` event goes to
+    ``request_url``. Attributes: ``file_format`` (wav/mp3), ``transcribe`` (wav only; needs
+    ``transcribe_callback_url``), ``multi_channel`` (inside ``Transfer`` only),
+    ``max_duration`` (s, 1..3600), ``silence_timeout`` (1..60), ``silence_threshold``,
+    ``terminating_digits`` (one key)."""
+
+    __slots__ = ()
+    tag = "Record"
+    _attributes = _a.RecordAttributes
+
+    def _check(self, title: str) -> None:
+        if self.attributes.get("transcribe") is True:
+            if "transcribeCallbackUrl" not in self.attributes:
+                raise InvalidOptionError(f"{title} with transcribe=True needs "
+                                         "transcribe_callback_url")
+            if self.attributes.get("fileFormat", "wav") != "wav":
+                raise InvalidOptionError(f"{title} transcribes wav recordings only; "
+                                         "file_format must be 'wav' with transcribe=True")
+
+
+class Redirect(Verb):
+    """``Redirect(request_url=..., request_url_timeout=...)`` (both required): fetch new BXML
+    from ``request_url``; verbs after it never run."""
+
+    __slots__ = ()
+    tag = "Redirect"
+    _attributes = _a.RedirectAttributes
+
+
+class Hangup(Verb):
+    """``Hangup()``: end the call."""
+
+    __slots__ = ()
+    tag = "Hangup"
+
+
+class Pause(Verb):
+    """``Pause(length=2)``: wait ``length`` seconds (1..3600, default 1)."""
+
+    __slots__ = ()
+    tag = "Pause"
+    _attributes = _a.PauseAttributes
+
+
+class SendDtmf(Verb):
+    """``SendDtmf("123#")``: send tones, at most 92 of ``0-9 A-D * #`` with ``,``/``w``
+    (0.5 s) and ``W`` (1 s) pauses."""
+
+    __slots__ = ()
+    tag = "SendDtmf"
+    _text = "the tones"
+    _text_check = _options.text(max_length=92, pattern=r"[A-D0-9#*,wW]+",
+                                what="a string of 0-9 A-D * # and pauses , w W")
+
+
+class SendMessage(Verb):
+    """Deprecated, as in every official builder (it was not part of the documented v1 BXML):
+    ``SendMessage("text", from_=..., to=...)`` warns with DeprecationWarning."""
+
+    __slots__ = ()
+    tag = "SendMessage"
+    _attributes = _a.SendMessageAttributes
+    _text = "the message"
+
+    def __init__(self, *content: Union[str, Verb], **attributes: Any) -> None:
+        warnings.warn("SendMessage is deprecated: it was never part of the documented BXML "
+                      "v1 verbs; send messages with the messaging API", DeprecationWarning,
+                      stacklevel=2)
+        super().__init__(*content, **attributes)
+
+
+#: every verb by its element name, for parsing
+VERBS: dict[str, type[Verb]] = {cls.tag: cls for cls in (
+    Response, Gather, SpeakSentence, PlayAudio, PhoneNumber, Transfer, Record, Redirect,
+    Hangup, Pause, SendDtmf, SendMessage)}
