@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import io
 import logging
-import socketserver
 import threading
 from typing import IO, Any, Callable, Iterable, Optional, TypeVar, Union
 from urllib.parse import parse_qsl
-from wsgiref import simple_server
 
+from ._devserver import make_server
 from ._wire import basic_auth_matches
 from .errors import ConfigurationError, EventParseError, InvalidOptionError
 from .events import Event, event_types, parse_event
@@ -22,6 +20,9 @@ logger = logging.getLogger("catapult.callbacks")
 Handler = Callable[[Any], object]
 H = TypeVar("H", bound=Handler)
 StartResponse = Callable[..., Any]
+
+#: the Content-Type of a BXML answer (the v1 docs do not state one; XML's is the plausible)
+BXML_CONTENT_TYPE = "application/xml; charset=utf-8"
 
 #: event types the API documents beyond the ones with a class of their own
 _OTHER_TYPES = ("sms",)
@@ -51,6 +52,11 @@ class CallbackApp:
     ``wsgi.input_terminated``), 413 for a body above ``max_body``, 500 when a handler
     raised (logged with its traceback; the app keeps serving). Only a body read whole is
     ever dispatched.
+
+    BXML: a handler that returns a ``catapult.bxml.Response`` (or BXML text) answers the
+    callback with it: 200, ``Content-Type: application/xml; charset=utf-8`` (the v1 docs
+    name none). Text is checked first (well-formed, 16 KB, every verb's rules); BXML that
+    fails is a 500 with the reason logged. Other return values are not answers.
 
     Args:
         username: with ``password``, the Basic credentials you embedded in the callback URL
@@ -130,21 +136,33 @@ class CallbackApp:
         Raises:
             Exception: the first exception a handler raised, after all handlers have run.
         """
+        return self._run(event)[0]
+
+    def _run(self, event: Event) -> tuple[int, object]:
+        """``dispatch``, also returning the first BXML answer a handler gave (or None)."""
         failure: Optional[BaseException] = None
         ran = 0
+        answer: object = None
         for kind, handler in self._handlers:
             if not _matches(kind, event):
                 continue
             ran += 1
             try:
-                handler(event)
+                result = handler(event)
             except Exception as exc:  # one failing handler must not starve the others
                 logger.exception("callback handler %r failed on %s event",
                                  getattr(handler, "__name__", handler), event.event_type)
                 failure = failure or exc
+                continue
+            if _is_answer(result):
+                if answer is None:
+                    answer = result
+                else:
+                    logger.warning("two handlers answered the %s event with BXML; the "
+                                   "first answer is sent", event.event_type)
         if failure is not None:
             raise failure
-        return ran
+        return ran, answer
 
     # -- WSGI -----------------------------------------------------------------------------
 
@@ -171,11 +189,13 @@ class CallbackApp:
             logger.warning("rejected callback: %s", exc)
             return _reply(start_response, 400, str(exc))
         try:
-            ran = self.dispatch(event)
+            ran, answer = self._run(event)
         except Exception:
             return _reply(start_response, 500, "handler failed")
         if not ran:
             logger.info("no handler for %s event (call %s)", event.event_type, event.call_id)
+        if answer is not None:
+            return _answer(start_response, answer, event)
         return _reply(start_response, 200, "ok")
 
     def _authorized(self, environ: dict[str, Any]) -> bool:
@@ -249,6 +269,35 @@ def _matches(kind: Union[str, type[Event], None], event: Event) -> bool:
     return isinstance(event, kind)
 
 
+def _is_answer(result: object) -> bool:
+    """A handler answers with BXML by returning a ``bxml.Response`` or its text; any other
+    return value (a Gather from ``create_gather``, say) is not an answer."""
+    if isinstance(result, (str, bytes)):
+        return True
+    return type(result).__name__ == "Response" and type(result).__module__.startswith(
+        "catapult.bxml")
+
+
+def _answer(start_response: StartResponse, answer: object, event: Event) -> list[bytes]:
+    """Reply 200 with the BXML document, checked first: text is parsed (the 16 KB limit,
+    well-formed, every verb's rules); a handler's bad BXML is a 500, logged."""
+    from . import bxml  # only apps that answer with BXML load it
+
+    try:
+        if isinstance(answer, (str, bytes)):
+            bxml.parse(answer)
+            body = answer.encode("utf-8") if isinstance(answer, str) else answer
+        else:
+            body = str(answer).encode("utf-8")
+    except InvalidOptionError as exc:
+        logger.error("the BXML answer to the %s event (call %s) is not valid: %s",
+                     event.event_type, event.call_id, exc)
+        return _reply(start_response, 500, "handler answered with invalid BXML")
+    start_response("200 OK", [("Content-Type", BXML_CONTENT_TYPE),
+                              ("Content-Length", str(len(body)))])
+    return [body]
+
+
 def _reply(start_response: StartResponse, status: int, text: str,
            headers: Optional[list[tuple[str, str]]] = None) -> list[bytes]:
     body = (text + "\n").encode("utf-8")
@@ -258,87 +307,6 @@ def _reply(start_response: StartResponse, status: int, text: str,
         *(headers or []),
     ])
     return [body]
-
-
-class _ThreadingWSGIServer(socketserver.ThreadingMixIn, simple_server.WSGIServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    request_queue_size = 128  # the default of 5 drops bursts of concurrent callbacks
-
-
-class _Handler(simple_server.WSGIRequestHandler):
-    """wsgiref's handler, plus what a callback receiver needs from it: chunked bodies are
-    de-chunked (wsgiref passes them through raw, so a read would wait for the sender to
-    give up), and a client that stalls is dropped after ``timeout`` seconds instead of
-    holding its thread forever."""
-
-    #: seconds a read from the client may block (StreamRequestHandler applies it)
-    timeout = 10
-    #: the largest de-chunked body accepted
-    max_chunked = 8 << 20
-
-    def log_message(self, format: str, *args: Any) -> None:
-        logger.debug("%s %s", self.address_string(), format % args)
-
-    def handle(self) -> None:
-        self.raw_requestline = self.rfile.readline(65537)
-        if len(self.raw_requestline) > 65536:
-            self.requestline = self.request_version = self.command = ""
-            self.send_error(414)
-            return
-        if not self.parse_request():
-            return
-        environ = self.get_environ()
-        stdin: Any = self.rfile
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            try:
-                body = _dechunk(stdin, self.max_chunked)
-            except (ValueError, OSError) as exc:
-                self.send_error(400, f"bad chunked body: {exc}")
-                return
-            stdin = io.BytesIO(body)
-            environ["CONTENT_LENGTH"] = str(len(body))
-            environ.pop("HTTP_TRANSFER_ENCODING", None)
-        handler = simple_server.ServerHandler(stdin, self.wfile, self.get_stderr(),  # type: ignore[arg-type]
-                                              environ, multithread=False)
-        handler.request_handler = self  # type: ignore[attr-defined]
-        handler.run(self.server.get_app())  # type: ignore[attr-defined]
-
-
-def _dechunk(stream: IO[bytes], limit: int) -> bytes:
-    """The body of a ``Transfer-Encoding: chunked`` message; ValueError if malformed."""
-    parts: list[bytes] = []
-    total = 0
-    while True:
-        line = stream.readline(1026)
-        if not line.endswith(b"\n"):
-            raise ValueError("chunk size line cut short")
-        size = int(line.split(b";", 1)[0].strip() or b"x", 16)
-        if size == 0:
-            break
-        total += size
-        if total > limit:
-            raise ValueError(f"larger than {limit} bytes")
-        data = stream.read(size)
-        if len(data) < size or stream.read(2) != b"\r\n":
-            raise ValueError("chunk cut short")
-        parts.append(data)
-    while stream.readline(1026) not in (b"\r\n", b"\n", b""):
-        pass  # trailer fields: not used
-    return b"".join(parts)
-
-
-def make_server(app: Callable[..., Iterable[bytes]], host: str = "127.0.0.1",
-                port: int = 0) -> simple_server.WSGIServer:
-    """A threaded ``wsgiref`` server for ``app``, for development, tests and samples.
-
-    Call ``serve_forever()`` on it (in a thread if need be), and ``shutdown()`` then
-    ``server_close()`` to stop. Port 0 picks a free port (``server.server_port``).
-    Chunked bodies are de-chunked; a client that sends nothing for 10 s is dropped.
-    In production run the app under gunicorn or uWSGI instead.
-    """
-    return simple_server.make_server(host, port, app, server_class=_ThreadingWSGIServer,
-                                     handler_class=_Handler)
 
 
 class Receiver:

@@ -38,6 +38,8 @@ __all__ = [
     "ConferenceSpeakEvent",
     "DtmfEvent",
     "ErrorEvent",
+    "RedirectEvent",
+    "TransferCompleteEvent",
     "Event",
     "GatherEvent",
     "HangupCause",
@@ -66,12 +68,15 @@ class GatherEvent(Event):
         reason: a ``GatherReason`` (max-digits, terminating-digit, inter-digit-timeout,
             hung-up), or the server's string if new to this SDK.
         state: a ``GatherState``, ``completed`` in every documented event.
+        terminating_digit: the key that ended the gather; sent only by a BXML ``<Gather>``
+            (its result GET to ``requestUrl``), else None.
     """
 
     gather_id: Optional[str] = field()
     digits: Optional[str] = field()
     reason: Union[GatherReason, str, None] = field(enum_field(GatherReason))
     state: Union[GatherState, str, None] = field(enum_field(GatherState))
+    terminating_digit: Optional[str] = field()
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -126,6 +131,17 @@ class TimeoutEvent(_PartiesEvent):
 @attrs.frozen(kw_only=True, repr=False)
 class ErrorEvent(_PartiesEvent):
     """A call failed (legacy event; ``call_state`` is ``error``)."""
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class RedirectEvent(_PartiesEvent):
+    """BXML only: a ``<Redirect>`` ran; answer with the BXML to continue."""
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class TransferCompleteEvent(_PartiesEvent):
+    """BXML only: the B leg of a ``<Transfer>`` ended (sent to the A leg's URL; not sent
+    when no B leg answered)."""
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -210,6 +226,8 @@ _CLASSES: dict[str, type[Event]] = {
     "recording": RecordingEvent,
     "transcription": TranscriptionEvent,
     "error": ErrorEvent,
+    "redirect": RedirectEvent,
+    "transfercomplete": TransferCompleteEvent,
     "conference": ConferenceEvent,
     "conference-member": ConferenceMemberEvent,
     "conference-playback": ConferencePlaybackEvent,

@@ -197,7 +197,7 @@ def test_a_chunked_body_is_refused_at_once_where_the_server_does_not_dechunk(
 
 def test_a_stalled_sender_is_dropped_and_other_callbacks_keep_flowing(served, received,
                                                                       monkeypatch):
-    monkeypatch.setattr("catapult.callbacks._Handler.timeout", 0.5)
+    monkeypatch.setattr("catapult._devserver._Handler.timeout", 0.5)
     with socket.create_connection(("127.0.0.1", served.server.server_port)) as stalled:
         stalled.sendall(HEAD + b"Content-Length: 500\r\n\r\n{\"eventType\"")
         assert served.post(GATHER).status_code == 200  # another callback meanwhile

@@ -101,6 +101,18 @@ EXAMPLES = [
     ({"eventType": "error", "callId": "c-1", "callUri": CALL_URI, "from": "+1", "to": "+2",
       "callState": "error"},
      catapult.ErrorEvent, {"call_state": "error"}),
+    # BXML mode: GET query strings, as the v1 BXML callback docs show them
+    ({"eventType": "redirect", "to": "+19195550000", "from": "+19195551212",
+      "callState": "active", "callId": "c-1"},
+     catapult.RedirectEvent, {"from_": "+19195551212", "call_state": catapult.CallState.ACTIVE}),
+    ({"eventType": "transferComplete", "to": "+19195550000", "from": "+19195551212",
+      "callState": "active", "time": "2016-02-20T13:05:00Z", "callId": "c-1",
+      "callUri": CALL_URI},
+     catapult.TransferCompleteEvent, {"to": "+19195550000", "call_uri": CALL_URI}),
+    ({"eventType": "gather", "state": "completed", "digits": "12", "reason": "terminating-digit",
+      "callId": "c-1", "callUri": CALL_URI, "gatherId": "g-1", "time": "2016-02-20T13:04:37Z",
+      "terminatingDigit": "#"},
+     catapult.GatherEvent, {"terminating_digit": "#", "call_uri": CALL_URI, "digits": "12"}),
 ]
 
 
