@@ -180,3 +180,15 @@ def test_parse_reads_a_whole_document_back() -> None:
                                        max_digits=1), Hangup())
     assert [verb.tag for verb in response.children] == ["SpeakSentence", "Gather", "Hangup"]
     assert parse(str(response).encode()) == response
+
+
+def test_help_shows_the_content_and_every_attribute_by_name() -> None:
+    import inspect
+
+    assert str(inspect.signature(PlayAudio)) == (
+        "(url: 'str', /, *, volume: 'Union[int, str, None]' = None, repeat_count: "
+        "'Union[int, str, None]' = None, delay_before_repeat: 'Union[int, str, None]' = None, "
+        "digits: 'Optional[str]' = None)")
+    gather = inspect.signature(Gather).parameters
+    assert list(gather)[:3] == ["verbs", "request_url", "request_url_timeout"]
+    assert "max_digits" in gather and str(inspect.signature(Hangup)) == "()"

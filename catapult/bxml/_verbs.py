@@ -8,8 +8,11 @@ between them, attributes in the order given, values escaped for XML (a JSON ``ta
 
 from __future__ import annotations
 
+import inspect
 import warnings
 from typing import Any, ClassVar, Optional, Union
+
+import attrs
 
 from .. import _options
 from ..errors import InvalidOptionError
@@ -53,6 +56,18 @@ class Verb:
     attributes: dict[str, object]
     content: Optional[str]
     children: tuple[Verb, ...]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # what help() and inspect show: the content, then each attribute by name
+        first = ([inspect.Parameter(cls._text.split()[-1].lower(), inspect.Parameter.POSITIONAL_ONLY,
+                                    annotation="str")] if cls._text else [])
+        children = ([inspect.Parameter("verbs", inspect.Parameter.VAR_POSITIONAL,
+                                       annotation="Verb")] if cls._holds else [])
+        named = [inspect.Parameter(field.name, inspect.Parameter.KEYWORD_ONLY, default=None,
+                                   annotation=str(field.type))
+                 for field in attrs.fields(cls._attributes)]
+        cls.__signature__ = inspect.Signature([*first, *children, *named])  # type: ignore[attr-defined]
 
     def __init__(self, *content: Union[str, Verb], **attributes: Any) -> None:
         title = f"<{self.tag}>"
