@@ -270,10 +270,13 @@ def _matches(kind: Union[str, type[Event], None], event: Event) -> bool:
 
 
 def _is_answer(result: object) -> bool:
-    """A handler answers with BXML by returning a ``bxml.Response`` or its text; any other
-    return value (a Gather from ``create_gather``, say) is not an answer."""
-    if isinstance(result, (str, bytes)):
-        return True
+    """A handler answers with BXML by returning a ``bxml.Response`` or its text (a string
+    that starts with ``<``); any other return value (``"ok"``, a Gather from
+    ``create_gather``) is not an answer."""
+    if isinstance(result, str):
+        return result.lstrip().startswith("<")
+    if isinstance(result, bytes):
+        return result.lstrip().startswith(b"<")
     return type(result).__name__ == "Response" and type(result).__module__.startswith(
         "catapult.bxml")
 

@@ -58,10 +58,12 @@ def test_invalid_bxml_from_a_handler_is_a_500_with_the_reason_logged(
             "<Gather> option request_url is required") in caplog.text
 
 
-def test_other_return_values_are_not_answers(receiver: Receiver) -> None:
-    receiver.app.on("answer")(lambda event: {"not": "bxml"})
+@pytest.mark.parametrize("returned", [{"not": "bxml"}, "ok", b"done", 0])
+def test_other_return_values_are_not_answers(receiver: Receiver, returned: object) -> None:
+    receiver.app.on("answer")(lambda event: returned)
     reply = get(receiver, ANSWER)
-    assert (reply.status_code, reply.headers["Content-Type"]) == (200, "text/plain; charset=utf-8")
+    assert (reply.status_code, reply.headers["Content-Type"], reply.text) == (
+        200, "text/plain; charset=utf-8", "ok\n")
 
 
 def test_the_bxml_gather_result_and_the_bxml_only_events_are_typed(receiver: Receiver) -> None:

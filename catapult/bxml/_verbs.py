@@ -60,8 +60,9 @@ class Verb:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         # what help() and inspect show: the content, then each attribute by name
-        first = ([inspect.Parameter(cls._text.split()[-1].lower(), inspect.Parameter.POSITIONAL_ONLY,
-                                    annotation="str")] if cls._text else [])
+        first = ([inspect.Parameter(cls._text.split()[-1].lower(),
+                                    inspect.Parameter.POSITIONAL_ONLY, annotation="str")]
+                 if cls._text else [])
         children = ([inspect.Parameter("verbs", inspect.Parameter.VAR_POSITIONAL,
                                        annotation="Verb")] if cls._holds else [])
         named = [inspect.Parameter(field.name, inspect.Parameter.KEYWORD_ONLY, default=None,
