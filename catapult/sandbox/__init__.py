@@ -323,6 +323,8 @@ class Sandbox:
 
     def _delivered(self, delivery: Delivery) -> None:
         self._records.add_event(parse_event(delivery.payload), delivery)
+        if delivery.reply is not None:  # a BXML callback answered: run what it says
+            self.world.run_bxml(str(delivery.payload.get("callId")), delivery.reply)
 
     def _record_request(self, request: Request, reply: Reply) -> None:
         # the call a request concerns: in its path, or, for a create, in its Location

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Mapping, Optional
 
 from .. import _wire
 from ._clock import Clock
 from ._delivery import Target
-from ._model import ApiFailure, SimBridge, SimCall, new_id
+from ._model import ApiFailure, SimBridge, SimCall, SimGather, new_id
 
 Emit = Callable[[dict[str, Any], Target], None]
 
@@ -101,3 +101,18 @@ class WorldBase:
 
     def _forget_store(self, call: SimCall) -> None:
         raise NotImplementedError  # RecordingRules
+
+    def _set_recording(self, call: SimCall, enabled: bool) -> None:
+        raise NotImplementedError  # RecordingRules
+
+    def _restart_gather_timer(self, call: SimCall, gather: SimGather) -> None:
+        raise NotImplementedError  # World's gathers
+
+    def _transfer(self, call: SimCall, body: Mapping[str, Any]) -> str:
+        raise NotImplementedError  # World's transfers
+
+    def _hang_up(self, call: SimCall, cause: str = "NORMAL_CLEARING") -> None:
+        raise NotImplementedError  # World's calls
+
+    def _bxml_gathered(self, call: SimCall, gather: SimGather) -> None:
+        raise NotImplementedError  # BxmlRules

@@ -26,6 +26,8 @@ class Target:
     fallback_url: Optional[str] = None
     method: str = "POST"
     timeout: float = 10.0
+    #: the reply is the call's next BXML (a BXML verb's requestUrl)
+    bxml: bool = False
 
 
 @attrs.frozen
@@ -37,6 +39,8 @@ class Delivery:
     url: Optional[str]
     status: Optional[int]
     error: Optional[str] = None
+    #: the reply body, kept when it is BXML for the call (see ``Target.bxml``), else None
+    reply: Optional[bytes] = None
 
     @property
     def failed(self) -> bool:
@@ -140,17 +144,24 @@ def _attempt(payload: dict[str, Any], target: Target) -> Delivery:
     tried: Optional[str] = None  # the URL tried last
     status: Optional[int] = None
     error: Optional[str] = None
+    reply: Optional[bytes] = None
     for url in (target.url, target.fallback_url):
         if not url:
             continue
         tried = url
-        status, error = _deliver(url, payload, target)
+        status, error, reply = _deliver(url, payload, target)
         if status is not None and 200 <= status < 300:
             break
-    return Delivery(payload=payload, url=tried, status=status, error=error)
+    wants_bxml = target.bxml or (target.method.upper() == "GET"
+                                 and payload.get("eventType") == "answer")
+    kept = reply if wants_bxml and status is not None and 200 <= status < 300 else None
+    return Delivery(payload=payload, url=tried, status=status, error=error, reply=kept)
 
 
 _local = threading.local()
+
+#: the most of a reply read: a BXML document may be 16 KB, one byte more shows it is over
+_MAX_REPLY = 16 * 1024 + 1
 
 
 def _connection(scheme: str, host: str, port: Optional[int],
@@ -169,8 +180,9 @@ def _connection(scheme: str, host: str, port: Optional[int],
 
 
 def _deliver(url: str, payload: dict[str, Any],
-             target: Target) -> tuple[Optional[int], Optional[str]]:
-    """The status the callback URL answered, or None and the reason it was not reached."""
+             target: Target) -> tuple[Optional[int], Optional[str], Optional[bytes]]:
+    """The status the callback URL answered and its body, or None and the reason it was
+    not reached."""
     parts = urlsplit(url)
     headers = {"User-Agent": USER_AGENT}
     if parts.username is not None:
@@ -191,7 +203,7 @@ def _deliver(url: str, payload: dict[str, Any],
         body = json.dumps(payload, separators=(",", ":")).encode()
     if parts.scheme not in ("http", "https") or not parts.hostname:
         logger.warning("callback %s failed: not an http(s) URL", _safe(url))
-        return None, "not an http(s) URL"
+        return None, "not an http(s) URL", None
     conn: Optional[http.client.HTTPConnection] = None
     for retry in (False, True):
         try:
@@ -199,8 +211,8 @@ def _deliver(url: str, payload: dict[str, Any],
             reused = conn.sock is not None
             conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
-            response.read()
-            if response.will_close:
+            reply = response.read(_MAX_REPLY)
+            if response.will_close or not response.isclosed():  # not read whole: not reusable
                 conn.close()
             break
         except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as exc:
@@ -209,15 +221,15 @@ def _deliver(url: str, payload: dict[str, Any],
             if reused and not retry:
                 continue  # the receiver closed the idle kept-alive connection: a new one
             logger.warning("callback %s failed: %s", _safe(url), exc)
-            return None, f"{type(exc).__name__}: {exc}"
+            return None, f"{type(exc).__name__}: {exc}", None
         except (OSError, ValueError, http.client.HTTPException) as exc:
             if conn is not None:
                 conn.close()
             logger.warning("callback %s failed: %s", _safe(url), exc)
-            return None, f"{type(exc).__name__}: {exc}"
+            return None, f"{type(exc).__name__}: {exc}", None
     if response.status >= 400:
         logger.warning("callback %s answered %s", _safe(url), response.status)
-    return int(response.status), None
+    return int(response.status), None, reply
 
 
 def _query_value(value: object) -> str:

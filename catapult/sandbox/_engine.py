@@ -11,6 +11,7 @@ import attrs
 from ..resources.call_options import CallOptions, CallUpdate, _GatherUpdate
 from ..resources.gather import GatherOptions, GatherReason
 from ._bridges import BridgeRules
+from ._bxml import BxmlRules
 from ._conferences import ConferenceRules
 from ._delivery import Target
 from ._media import MediaRules
@@ -43,7 +44,8 @@ __all__ = [
 ]
 
 
-class World(ConferenceRules, NumberRules, BridgeRules, RecordingRules, MediaRules):
+class World(BxmlRules, ConferenceRules, NumberRules, BridgeRules, RecordingRules,
+            MediaRules):
     """The whole simulated world of one sandbox user (see ``WorldBase``)."""
 
     # -- calls -----------------------------------------------------------------------------
@@ -267,7 +269,9 @@ class World(ConferenceRules, NumberRules, BridgeRules, RecordingRules, MediaRule
             gather.timer.cancel()
         gather.state, gather.reason, gather.completed = "completed", reason, self._now()
         call.gather = None
-        if emit:
+        if gather.request_url is not None:
+            self._bxml_gathered(call, gather)
+        elif emit:
             self._emit(call, "gather", reason=reason, state="completed", digits=gather.digits,
                        callId=call.id, gatherId=gather.id, tag=gather.tag,
                        time=gather.completed)
@@ -362,6 +366,7 @@ class World(ConferenceRules, NumberRules, BridgeRules, RecordingRules, MediaRule
                 return
             if digit in gather.terminators:
                 # the terminating digit ends the gather and is not part of its digits
+                gather.terminator = digit
                 self._finish_gather(call, GatherReason.TERMINATING_DIGIT.value)
                 return
             gather.digits += digit

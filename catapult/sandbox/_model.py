@@ -109,6 +109,8 @@ class SimGather:
     reason: Optional[str] = None
     completed: Optional[str] = None
     timer: Optional[Timer] = None
+    request_url: Optional[str] = None  # a BXML <Gather>: where its result goes
+    terminator: Optional[str] = None  # the key that ended it
 
 
 @attrs.define
@@ -139,6 +141,9 @@ class SimCall:
     play_tag: Optional[str] = None
     ring_timer: Optional[Timer] = None
     dtmf_sent: list[str] = attrs.field(factory=list)
+    bxml: list[Any] = attrs.field(factory=list)  # the BXML verbs still to run, in order
+    bxml_run: int = 0  # bumped by each new document: timers of an older one do nothing
+    bxml_timer: Optional[Timer] = None
 
 
 def _validation(resource: str, prop: str, rule: str) -> ApiFailure:

@@ -1,0 +1,165 @@
+"""The sandbox runs BXML: the document a GET callback answers with, verb by verb, on the
+clock, as the v1 BXML docs describe.
+
+Where the docs leave it open: a spoken sentence takes the time the REST speak takes, a
+file the REST playback's; a ``<Gather>`` that got no digit sends nothing and the next verb
+runs; a reply that is not XML (empty, ``ok``) is no BXML: the verbs left run on, and a
+REST-driven call with GET callbacks is left alone; ``<Record>`` records the call until it ends; ``<Transfer>`` places the B leg
+as the REST transfer does, and its children are not run.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import bxml
+from ..errors import InvalidOptionError
+from ._base import WorldBase
+from ._delivery import Target
+from ._model import (
+    PLAYBACK_SECONDS,
+    SPEAK_SECONDS_PER_CHARACTER,
+    Heard,
+    SimCall,
+    SimGather,
+    heard_from,
+    new_id,
+)
+
+#: the call is dropped this long after a last speak, play or tones with nothing after
+DROP_AFTER = 30.0
+_DEFAULTS = {"maxDigits": 128, "interDigitTimeout": 5.0, "terminatingDigits": "#"}
+
+
+class BxmlRules(WorldBase):
+    """Run a call's BXML, one verb at a time."""
+
+    def run_bxml(self, call_id: str, reply: bytes) -> None:
+        """A callback answered with ``reply``: run it. A reply that is not XML (empty, or
+        ``ok``) is no BXML: a call already running BXML carries on with what is left, a
+        call driven by REST is left alone."""
+        with self._lock:
+            call = self._calls.get(call_id)
+            if call is None or call.state not in ("active", "transferring"):
+                return
+            if not reply.lstrip().startswith(b"<"):
+                if call.bxml_run:
+                    self._bxml_next(call, call.bxml_run)
+                return
+            try:
+                document = bxml.parse(reply)
+            except InvalidOptionError as exc:
+                self._bxml_failed(call, str(exc))
+                return
+            call.bxml = list(document.children)
+            call.bxml_run += 1
+            if call.bxml_timer is not None:
+                call.bxml_timer.cancel()
+                call.bxml_timer = None
+            self._bxml_next(call, call.bxml_run)
+
+    def _bxml_failed(self, call: SimCall, why: str) -> None:
+        self._note(call, "error", why)
+        self._emit(call, "error", **self._parties(call), callState="error",
+                   cause="INVALID_BXML", message=f"invalid BXML: {why}")
+        call.bxml = []
+        self._hang_up(call)
+
+    def _bxml_later(self, call: SimCall, run: int, seconds: float) -> None:
+        call.bxml_timer = self.clock.call_later(
+            seconds, lambda: self._bxml_resume(call.id, run))
+
+    def _bxml_resume(self, call_id: str, run: int) -> None:
+        with self._lock:
+            call = self._calls.get(call_id)
+            if call is not None and call.state == "active":
+                self._bxml_next(call, run)
+
+    def _bxml_next(self, call: SimCall, run: int) -> None:
+        """Run verbs until one must wait (a timer or a callback), or none is left."""
+        if run != call.bxml_run or call.state != "active" or call.gather is not None:
+            return
+        call.bxml_timer = None
+        if not call.bxml:
+            self._bxml_last(call, run)
+            return
+        verb = call.bxml.pop(0)
+        attributes: dict[str, Any] = verb.attributes
+        if verb.tag == "SpeakSentence":
+            call.heard.extend(heard_from({"sentence": verb.content, **attributes}))
+            self._bxml_later(call, run, max(0.5, len(verb.content or "")
+                                            * SPEAK_SECONDS_PER_CHARACTER))
+        elif verb.tag == "PlayAudio":
+            call.heard.extend(heard_from({"fileUrl": verb.content}))
+            self._bxml_later(call, run, PLAYBACK_SECONDS * int(attributes.get("repeatCount", 1)))
+        elif verb.tag == "SendDtmf":
+            call.dtmf_sent.append(str(verb.content))
+            call.heard.append(Heard(kind="tones", tones=str(verb.content)))
+            self._bxml_later(call, run, 0.1 * len(verb.content or ""))
+        elif verb.tag == "Pause":
+            self._bxml_later(call, run, float(attributes.get("length", 1)))
+        elif verb.tag == "Gather":
+            self._bxml_gather(call, verb)
+        elif verb.tag == "Redirect":
+            call.bxml = []  # verbs after a Redirect never run
+            self._bxml_fetch(call, str(attributes["requestUrl"]), "redirect",
+                             **self._parties(call), callState="active")
+        elif verb.tag == "Hangup":
+            call.bxml = []
+            self._hang_up(call)
+        elif verb.tag == "Record":
+            self._set_recording(call, True)  # until the call ends
+            self._bxml_next(call, run)
+        elif verb.tag == "Transfer":
+            call.bxml = []
+            self._transfer(call, {"transferTo": attributes.get("transferTo") or next(
+                child.content for child in verb.children if child.tag == "PhoneNumber"),
+                "transferCallerId": attributes.get("transferCallerId")})
+        else:  # SendMessage: nothing to simulate on a call
+            self._bxml_next(call, run)
+
+    def _bxml_last(self, call: SimCall, run: int) -> None:
+        """No verb left: the call is dropped 30 s later unless new BXML comes."""
+        call.bxml_timer = self.clock.call_later(DROP_AFTER, lambda: self._bxml_drop(call.id, run))
+
+    def _bxml_drop(self, call_id: str, run: int) -> None:
+        with self._lock:
+            call = self._calls.get(call_id)
+            if call is not None and call.state == "active" and run == call.bxml_run \
+                    and not call.bxml and call.gather is None:
+                self._hang_up(call)
+
+    def _bxml_gather(self, call: SimCall, verb: bxml.Verb) -> None:
+        options = {**_DEFAULTS, **verb.attributes}
+        gather = SimGather(
+            id=new_id("gtr-"), max_digits=int(str(options["maxDigits"])),
+            terminators=str(options["terminatingDigits"]),
+            timeout=float(str(options["interDigitTimeout"])),
+            tag=str(verb.attributes["tag"]) if "tag" in verb.attributes else None,
+            created=self._now(),
+            request_url=str(verb.attributes["requestUrl"]))
+        call.gather = gather
+        call.gathers[gather.id] = gather
+        for child in verb.children:
+            key = "sentence" if child.tag == "SpeakSentence" else "fileUrl"
+            call.heard.extend(heard_from({key: child.content, **child.attributes}))
+        self._note(call, "gather", gather.id)
+        self._restart_gather_timer(call, gather)
+
+    def _bxml_gathered(self, call: SimCall, gather: SimGather) -> None:
+        """A BXML gather ended: its result goes to ``requestUrl`` (none without digits)."""
+        if not gather.digits and gather.reason != "hung-up":
+            self._bxml_next(call, call.bxml_run)  # no digit: the verb failed, go on
+            return
+        self._bxml_fetch(call, str(gather.request_url), "gather", state="completed",
+                         digits=gather.digits, reason=gather.reason, callId=call.id,
+                         callUri=self._uri(call), gatherId=gather.id,
+                         terminatingDigit=gather.terminator, tag=gather.tag,
+                         time=gather.completed)
+
+    def _bxml_fetch(self, call: SimCall, url: str, event_type: str, **fields: Any) -> None:
+        """GET ``url`` with the event; its reply is the call's next BXML."""
+        payload: dict[str, Any] = {"eventType": event_type}
+        payload.update({k: v for k, v in fields.items() if v is not None})
+        payload.setdefault("time", self._now())
+        self._emit_to(payload, Target(url=url, method="GET", bxml=True))
