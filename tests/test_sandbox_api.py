@@ -449,6 +449,8 @@ SAMPLES = {
                   "transferring",
     "bridge_on_digit.py": "bridge state: active, calls: 2",
     "transcription_app.py": "transcription completed: 'Hi, please call me back about my order'",
+    "bxml_ivr.py": "the caller heard: ['Thanks for calling', 'Press 1 for sales, 2 for "
+                   "support', 'Support is open nine to five. Goodbye']",
 }
 
 
