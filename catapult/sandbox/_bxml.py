@@ -4,8 +4,9 @@ clock, as the v1 BXML docs describe.
 Where the docs leave it open: a spoken sentence takes the time the REST speak takes, a
 file the REST playback's; a ``<Gather>`` that got no digit sends nothing and the next verb
 runs; a reply that is not XML (empty, ``ok``) is no BXML: the verbs left run on, and a
-REST-driven call with GET callbacks is left alone; ``<Record>`` records the call until it ends; ``<Transfer>`` places the B leg
-as the REST transfer does, and its children are not run.
+REST-driven call with GET callbacks is left alone; ``<Record>`` records the call until
+it ends; ``<Transfer>`` places the B leg as the REST transfer does, and its children are
+not run.
 """
 
 from __future__ import annotations
