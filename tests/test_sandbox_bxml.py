@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable, Iterator
 import pytest
 
 import catapult
-from catapult.bxml import Gather, Hangup, Pause, Response, SpeakSentence, Transfer
+from catapult.bxml import Gather, Hangup, Pause, Redirect, Response, SpeakSentence, Transfer
 from catapult.callbacks import Receiver, make_server
 from catapult.sandbox import Sandbox
 
@@ -116,3 +116,29 @@ def test_invalid_bxml_ends_the_call_with_an_error_that_says_why(sandbox: Sandbox
         sandbox.wait_for(catapult.HangupEvent, call_id=call_id)
     finally:
         stop()
+
+
+def test_redirect_fetches_new_bxml_and_a_gather_without_digits_moves_on(
+        sandbox: Sandbox) -> None:
+    with Receiver() as receiver:
+        @receiver.app.on("answer")
+        def first(event: catapult.AnswerEvent) -> Response:
+            return Response(Gather(request_url=f"{receiver.url}/never", inter_digit_timeout=2),
+                            Redirect(request_url=f"{receiver.url}/next",
+                                     request_url_timeout=10000),
+                            SpeakSentence("never run"))
+
+        @receiver.app.on(catapult.RedirectEvent)
+        def second(event: catapult.RedirectEvent) -> Response:
+            return Response(SpeakSentence("Redirected"), Hangup())
+
+        call_id = place(sandbox, receiver.url)
+        sandbox.advance(2)  # no digit: the gather fails, sends nothing, the redirect runs
+        sandbox.settle()
+        redirect = sandbox.wait_for(catapult.RedirectEvent, call_id=call_id)
+        assert (redirect.from_, redirect.to) == (FROM, TO)
+        sandbox.advance(1)
+        sandbox.settle()
+        sandbox.wait_for(catapult.HangupEvent, call_id=call_id)
+        assert spoken(sandbox, call_id) == ["Redirected"]
+        assert not [e for e in sandbox.events if isinstance(e, catapult.GatherEvent)]
