@@ -192,3 +192,17 @@ def test_help_shows_the_content_and_every_attribute_by_name() -> None:
     gather = inspect.signature(Gather).parameters
     assert list(gather)[:3] == ["verbs", "request_url", "request_url_timeout"]
     assert "max_digits" in gather and str(inspect.signature(Hangup)) == "()"
+
+
+def test_indented_documents_as_other_builders_print_them_read_back_equal() -> None:
+    # the node builder's fixtures are indented; whitespace between elements is not content
+    text = (DECLARATION + '\n<Response>\n     <SpeakSentence voice="julie">Please hold.'
+            '</SpeakSentence>\n     <Transfer>\n          <PhoneNumber>+19195550001</PhoneNumber>'
+            '\n          <PhoneNumber>+19195550002</PhoneNumber>\n     </Transfer>\n'
+            '     <Record requestUrl="http://www.example.com" requestUrlTimeout="12345"/>\n'
+            '     <Pause length="5"/>\n</Response>\n')
+    assert parse(text) == Response(
+        SpeakSentence("Please hold.", voice="julie"),
+        Transfer(PhoneNumber("+19195550001"), PhoneNumber("+19195550002")),
+        Record(request_url="http://www.example.com", request_url_timeout=12345),
+        Pause(length=5))
