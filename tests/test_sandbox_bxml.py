@@ -142,3 +142,19 @@ def test_redirect_fetches_new_bxml_and_a_gather_without_digits_moves_on(
         sandbox.wait_for(catapult.HangupEvent, call_id=call_id)
         assert spoken(sandbox, call_id) == ["Redirected"]
         assert not [e for e in sandbox.events if isinstance(e, catapult.GatherEvent)]
+
+
+def test_an_incoming_call_to_a_get_application_runs_the_answer_bxml(sandbox: Sandbox) -> None:
+    with Receiver() as receiver:
+        receiver.app.on("answer")(lambda event: Response(SpeakSentence("Hello"), Hangup()))
+        client = sandbox.client()
+        application = client.Application.create(name="ivr", incoming_call_url=receiver.url,
+                                                callback_http_method="GET", auto_answer=True)
+        client.PhoneNumber.allocate(number="+19195557777", application_id=application.id)
+        call_id = sandbox.incoming_call("+13235551234", "+19195557777")
+        sandbox.settle()
+        assert [e.event_type for e in sandbox.events] == ["incomingcall", "answer"]
+        assert spoken(sandbox, call_id) == ["Hello"]
+        sandbox.advance(1)
+        sandbox.settle()
+        assert sandbox.wait_for(catapult.HangupEvent, call_id=call_id).call_id == call_id
