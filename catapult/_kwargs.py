@@ -37,6 +37,14 @@ __all__ = [
     "ConferenceUpdateKwargs",
     "MemberAddKwargs",
     "MemberUpdateKwargs",
+    "BxmlGatherKwargs",
+    "BxmlSpeakSentenceKwargs",
+    "BxmlPlayAudioKwargs",
+    "BxmlTransferKwargs",
+    "BxmlRecordKwargs",
+    "BxmlRedirectKwargs",
+    "BxmlPauseKwargs",
+    "BxmlSendMessageKwargs",
 ]
 
 
@@ -284,3 +292,84 @@ class MemberUpdateKwargs(TypedDict, total=False):
     leaving_tone: bool
     mute: bool
     hold: bool
+
+
+class BxmlGatherKwargs(TypedDict, total=False):
+    """The keyword options of ``GatherAttributes``."""
+
+    request_url: str
+    request_url_timeout: Union[int, str]
+    terminating_digits: str
+    max_digits: Union[int, str]
+    inter_digit_timeout: Union[int, str]
+    bargeable: bool
+    tag: str
+
+
+class BxmlSpeakSentenceKwargs(TypedDict, total=False):
+    """The keyword options of ``SpeakSentenceAttributes``."""
+
+    gender: str
+    locale: str
+    voice: str
+    volume: Union[int, str]
+
+
+class BxmlPlayAudioKwargs(TypedDict, total=False):
+    """The keyword options of ``PlayAudioAttributes``."""
+
+    volume: Union[int, str]
+    repeat_count: Union[int, str]
+    delay_before_repeat: Union[int, str]
+    digits: str
+
+
+class BxmlTransferKwargs(TypedDict, total=False):
+    """The keyword options of ``TransferAttributes``."""
+
+    transfer_to: str
+    transfer_caller_id: str
+    call_timeout: Union[int, str]
+    request_url: str
+    request_url_timeout: Union[int, str]
+    tag: str
+    diversion_treatment: str
+    diversion_reason: str
+
+
+class BxmlRecordKwargs(TypedDict, total=False):
+    """The keyword options of ``RecordAttributes``."""
+
+    request_url: str
+    request_url_timeout: Union[int, str]
+    file_format: str
+    transcribe: bool
+    transcribe_callback_url: str
+    multi_channel: bool
+    max_duration: Union[int, str]
+    silence_timeout: Union[int, str]
+    silence_threshold: Union[int, str]
+    terminating_digits: str
+
+
+class BxmlRedirectKwargs(TypedDict, total=False):
+    """The keyword options of ``RedirectAttributes``."""
+
+    request_url: str
+    request_url_timeout: Union[int, str]
+
+
+class BxmlPauseKwargs(TypedDict, total=False):
+    """The keyword options of ``PauseAttributes``."""
+
+    length: Union[int, str]
+
+
+class BxmlSendMessageKwargs(TypedDict, total=False):
+    """The keyword options of ``SendMessageAttributes``."""
+
+    from_: str
+    to: str
+    request_url: str
+    request_url_timeout: Union[int, str]
+    status_callback_url: str

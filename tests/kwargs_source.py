@@ -13,6 +13,7 @@ import textwrap
 
 import attrs
 
+from catapult.bxml import _attributes as bxml
 from catapult.resources.application import ApplicationOptions
 from catapult.resources.application import _Query as _ApplicationQuery
 from catapult.resources.bridge import BridgeOptions, _BridgeQuery
@@ -58,6 +59,15 @@ SPECS: list[tuple[str, type, frozenset[str]]] = [
     ("ConferenceUpdateKwargs", ConferenceUpdate, frozenset()),
     ("MemberAddKwargs", MemberOptions, frozenset({"call_id", "state"})),
     ("MemberUpdateKwargs", MemberOptions, frozenset({"call_id"})),
+    # the attributes of the BXML verbs
+    ("BxmlGatherKwargs", bxml.GatherAttributes, frozenset()),
+    ("BxmlSpeakSentenceKwargs", bxml.SpeakSentenceAttributes, frozenset()),
+    ("BxmlPlayAudioKwargs", bxml.PlayAudioAttributes, frozenset()),
+    ("BxmlTransferKwargs", bxml.TransferAttributes, frozenset()),
+    ("BxmlRecordKwargs", bxml.RecordAttributes, frozenset()),
+    ("BxmlRedirectKwargs", bxml.RedirectAttributes, frozenset()),
+    ("BxmlPauseKwargs", bxml.PauseAttributes, frozenset()),
+    ("BxmlSendMessageKwargs", bxml.SendMessageAttributes, frozenset()),
 ]
 
 HEADER = '''"""Typed keyword options: one TypedDict per options class, for

@@ -17,6 +17,7 @@ from tests import kwargs_source
 
 USER_SCRIPT = '''
 import catapult
+from catapult import bxml
 
 def ivr(client: catapult.Client, call_id: str) -> None:
     call = client.Call(call_id)
@@ -34,6 +35,8 @@ def ivr(client: catapult.Client, call_id: str) -> None:
     client.Conference("conf-1").add_member("c-1", join_tone=True, mute="yes")
     client.AvailableNumber.search("local", state="NC", city="Cary")
     client.AvailableNumber.search("tollFree", stat="NC")
+    bxml.Gather(bxml.SpeakSentence("Press 1"), request_url="https://x.test/g", max_digits=1)
+    bxml.Gather(bxml.Hangup(), request_url="https://x.test/g", max_digit=1)
 '''
 
 
@@ -55,16 +58,18 @@ def test_mypy_strict_rejects_unknown_and_mistyped_options(tmp_path: pathlib.Path
                    key=lambda item: item[0])  # stable: mypy's order within a line
     # each line's message, by the parts that do not vary between mypy versions
     expected = [
-        (8, ["Revealed type", "catapult.resources.gather.Gather"]),
-        (9, ['"max_digit"', '"create_gather" of "Call"', 'did you mean "max_digits"',
+        (9, ["Revealed type", "catapult.resources.gather.Gather"]),
+        (10, ['"max_digit"', '"create_gather" of "Call"', 'did you mean "max_digits"',
              "[call-arg]"]),
-        (10, ['"max_digits"', "list[int]", "[arg-type]"]),
-        (12, ['"loud"', '"speak_sentence" of "Call"', "[call-arg]"]),
-        (14, ['"recording"', '"create" of "CallCollection"', "[call-arg]"]),
-        (16, ['"calls"', '"create" of "BridgeCollection"', "[call-arg]"]),
-        (17, ['"mute"', '"add_member" of "Conference"', '"bool"', "[arg-type]"]),
-        (19, ['"stat"', '"search" of "AvailableNumberCollection"', "[call-overload]"]),
-        (19, ["No overload variant", "[call-overload]"]),
+        (11, ['"max_digits"', "list[int]", "[arg-type]"]),
+        (13, ['"loud"', '"speak_sentence" of "Call"', "[call-arg]"]),
+        (15, ['"recording"', '"create" of "CallCollection"', "[call-arg]"]),
+        (17, ['"calls"', '"create" of "BridgeCollection"', "[call-arg]"]),
+        (18, ['"mute"', '"add_member" of "Conference"', '"bool"', "[arg-type]"]),
+        (20, ['"stat"', '"search" of "AvailableNumberCollection"', "[call-overload]"]),
+        (20, ["No overload variant", "[call-overload]"]),
+        (22, ['"max_digit"', '"Gather"', 'did you mean "max_digits"', "[call-arg]"]),
+        (22, ['"Hangup"', '"SpeakSentence | PlayAudio"', "[arg-type]"]),
     ]
     assert [line for line, _ in found] == [line for line, _ in expected], out
     for (_, message), (_, parts) in zip(found, expected):

@@ -10,13 +10,27 @@ from __future__ import annotations
 
 import inspect
 import warnings
-from typing import Any, ClassVar, Optional, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Optional, Union
 
 import attrs
 
 from .. import _options
 from ..errors import InvalidOptionError
 from . import _attributes as _a
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from .._kwargs import (
+        BxmlGatherKwargs,
+        BxmlPauseKwargs,
+        BxmlPlayAudioKwargs,
+        BxmlRecordKwargs,
+        BxmlRedirectKwargs,
+        BxmlSendMessageKwargs,
+        BxmlSpeakSentenceKwargs,
+        BxmlTransferKwargs,
+    )
 
 __all__ = [
     "Gather", "Hangup", "Pause", "PhoneNumber", "PlayAudio", "Record", "Redirect", "Response",
@@ -141,6 +155,10 @@ class Response(Verb):
 
     __slots__ = ()
     tag = "Response"
+
+    if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
+        def __init__(self, *verbs: Verb) -> None: ...
+
     _holds = _TOP
 
     def _check(self, title: str) -> None:
@@ -172,6 +190,11 @@ class Gather(Verb):
 
     __slots__ = ()
     tag = "Gather"
+
+    if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
+        def __init__(self, *verbs: Union[SpeakSentence, PlayAudio],
+                     **attributes: Unpack[BxmlGatherKwargs]) -> None: ...
+
     _attributes = _a.GatherAttributes
     _holds = _SPOKEN
 
@@ -191,6 +214,11 @@ class SpeakSentence(Verb):
 
     __slots__ = ()
     tag = "SpeakSentence"
+
+    if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
+        def __init__(self, sentence: str, /,
+                     **attributes: Unpack[BxmlSpeakSentenceKwargs]) -> None: ...
+
     _attributes = _a.SpeakSentenceAttributes
     _text = "the sentence"
     _text_check = _options.text(max_length=1000)
@@ -204,6 +232,11 @@ class PlayAudio(Verb):
 
     __slots__ = ()
     tag = "PlayAudio"
+
+    if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
+        def __init__(self, url: str, /,
+                     **attributes: Unpack[BxmlPlayAudioKwargs]) -> None: ...
+
     _attributes = _a.PlayAudioAttributes
     _text = "the URL"
     _text_check = _options.text(pattern=r"https?://\S+", what="an absolute http(s) URL")
@@ -219,6 +252,10 @@ class PhoneNumber(Verb):
 
     __slots__ = ()
     tag = "PhoneNumber"
+
+    if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
+        def __init__(self, number: str, /) -> None: ...
+
     _text = "the number"
     _text_check = _options.text(pattern=r"\S+", what="a number or SIP URI")
 
@@ -233,6 +270,11 @@ class Transfer(Verb):
 
     __slots__ = ()
     tag = "Transfer"
+
+    if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
+        def __init__(self, *verbs: Union[PhoneNumber, SpeakSentence, PlayAudio, Record],
+                     **attributes: Unpack[BxmlTransferKwargs]) -> None: ...
+
     _attributes = _a.TransferAttributes
     _holds = ("PhoneNumber", "SpeakSentence", "PlayAudio", "Record")
 
@@ -255,6 +297,10 @@ class Record(Verb):
 
     __slots__ = ()
     tag = "Record"
+
+    if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
+        def __init__(self, **attributes: Unpack[BxmlRecordKwargs]) -> None: ...
+
     _attributes = _a.RecordAttributes
 
     def _check(self, title: str) -> None:
@@ -273,6 +319,10 @@ class Redirect(Verb):
 
     __slots__ = ()
     tag = "Redirect"
+
+    if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
+        def __init__(self, **attributes: Unpack[BxmlRedirectKwargs]) -> None: ...
+
     _attributes = _a.RedirectAttributes
 
 
@@ -282,12 +332,20 @@ class Hangup(Verb):
     __slots__ = ()
     tag = "Hangup"
 
+    if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
+        def __init__(self) -> None: ...
+
+
 
 class Pause(Verb):
     """``Pause(length=2)``: wait ``length`` seconds (1..3600, default 1)."""
 
     __slots__ = ()
     tag = "Pause"
+
+    if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
+        def __init__(self, **attributes: Unpack[BxmlPauseKwargs]) -> None: ...
+
     _attributes = _a.PauseAttributes
 
 
@@ -297,6 +355,10 @@ class SendDtmf(Verb):
 
     __slots__ = ()
     tag = "SendDtmf"
+
+    if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
+        def __init__(self, tones: str, /) -> None: ...
+
     _text = "the tones"
     _text_check = _options.text(max_length=92, pattern=r"[A-D0-9#*,wW]+",
                                 what="a string of 0-9 A-D * # and pauses , w W")
@@ -311,11 +373,12 @@ class SendMessage(Verb):
     _attributes = _a.SendMessageAttributes
     _text = "the message"
 
-    def __init__(self, *content: Union[str, Verb], **attributes: Any) -> None:
+    def __init__(self, message: str, /,
+                 **attributes: Unpack[BxmlSendMessageKwargs]) -> None:
         warnings.warn("SendMessage is deprecated: it was never part of the documented BXML "
                       "v1 verbs; send messages with the messaging API", DeprecationWarning,
                       stacklevel=2)
-        super().__init__(*content, **attributes)
+        super().__init__(message, **attributes)
 
 
 #: every verb by its element name, for parsing
