@@ -93,6 +93,17 @@ def one_of(*values: str) -> Check:
 
 BOOLEAN = Check("a bool (True or False)", lambda value: isinstance(value, bool))
 
+# checks that several resources (and BXML verbs) share
+DTMF_OUT = text(max_length=92, pattern=r"[A-D0-9#*,wW]+",
+                what="a string of 0-9 A-D * # and pauses , w W")
+DIGIT_KEYS = text(pattern=r"[0-9*#]+", what="a non-empty string of the digits 0-9, * and #")
+HTTP_URL = text(pattern=r"https?://\S+", what="an absolute http(s) URL")
+DIVERSION_TREATMENT = one_of("none", "propagate", "stack")
+DIVERSION_REASON = one_of(
+    "unknown", "user-busy", "no-answer", "unavailable", "unconditional", "time-of-day",
+    "do-not-disturb", "deflection", "follow-me", "out-of-service", "away",
+)
+
 
 def id_list(max_items: int, what: str = "ids") -> Check:
     """A list (or tuple) of at most ``max_items`` non-empty id strings; sent as a list."""
@@ -283,11 +294,16 @@ def shows_options(kind: type, but: tuple[str, ...] = ()) -> Callable[[_F], _F]:
     def show_on(func: _F) -> _F:
         signature = inspect.signature(func)
         params = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
-        taken = {p.name for p in params}.union(but)
-        params += [inspect.Parameter(field.name, inspect.Parameter.KEYWORD_ONLY, default=None,
-                                     annotation=str(field.type))
-                   for field in attrs.fields(kind) if field.name not in taken]
+        params += keyword_parameters(kind, {p.name for p in params}.union(but))
         func.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
         return func
 
     return show_on
+
+
+def keyword_parameters(kind: type, but: Iterable[str] = ()) -> list[inspect.Parameter]:
+    """``kind``'s options as keyword-only parameters (default None), for a signature."""
+    skip = set(but)
+    return [inspect.Parameter(field.name, inspect.Parameter.KEYWORD_ONLY, default=None,
+                              annotation=str(field.type))
+            for field in attrs.fields(kind) if field.name not in skip]

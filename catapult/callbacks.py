@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import sys
 import threading
 from typing import IO, Any, Callable, Iterable, Optional, TypeVar, Union
 from urllib.parse import parse_qsl
@@ -277,8 +278,8 @@ def _is_answer(result: object) -> bool:
         return result.lstrip().startswith("<")
     if isinstance(result, bytes):
         return result.lstrip().startswith(b"<")
-    return type(result).__name__ == "Response" and type(result).__module__.startswith(
-        "catapult.bxml")
+    bxml = sys.modules.get("catapult.bxml")  # not loaded: the result cannot be a Response
+    return bxml is not None and isinstance(result, bxml.Response)
 
 
 def _answer(start_response: StartResponse, answer: object, event: Event) -> list[bytes]:

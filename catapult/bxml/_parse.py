@@ -3,7 +3,7 @@ one, with the line of the element at fault in the message."""
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import Union
 from xml.parsers import expat
 
 import attrs
@@ -94,5 +94,4 @@ def _verb(node: _Node) -> Verb:
     try:
         return kind(*content, **attributes)
     except InvalidOptionError as error:
-        message: Optional[str] = str(error)
-        raise InvalidOptionError(f"{where}{message}") from None
+        raise InvalidOptionError(f"{where}{error}") from None

@@ -12,8 +12,6 @@ import inspect
 import warnings
 from typing import TYPE_CHECKING, Any, ClassVar, Optional, Union
 
-import attrs
-
 from .. import _options
 from ..errors import InvalidOptionError
 from . import _attributes as _a
@@ -79,9 +77,7 @@ class Verb:
                  if cls._text else [])
         children = ([inspect.Parameter("verbs", inspect.Parameter.VAR_POSITIONAL,
                                        annotation="Verb")] if cls._holds else [])
-        named = [inspect.Parameter(field.name, inspect.Parameter.KEYWORD_ONLY, default=None,
-                                   annotation=str(field.type))
-                 for field in attrs.fields(cls._attributes)]
+        named = _options.keyword_parameters(cls._attributes)
         cls.__signature__ = inspect.Signature([*first, *children, *named])  # type: ignore[attr-defined]
 
     def __init__(self, *content: Union[str, Verb], **attributes: Any) -> None:
@@ -239,7 +235,7 @@ class PlayAudio(Verb):
 
     _attributes = _a.PlayAudioAttributes
     _text = "the URL"
-    _text_check = _options.text(pattern=r"https?://\S+", what="an absolute http(s) URL")
+    _text_check = _options.HTTP_URL
 
     def _check(self, title: str) -> None:
         if "delayBeforeRepeat" in self.attributes and int(
@@ -336,7 +332,6 @@ class Hangup(Verb):
         def __init__(self) -> None: ...
 
 
-
 class Pause(Verb):
     """``Pause(length=2)``: wait ``length`` seconds (1..3600, default 1)."""
 
@@ -360,8 +355,7 @@ class SendDtmf(Verb):
         def __init__(self, tones: str, /) -> None: ...
 
     _text = "the tones"
-    _text_check = _options.text(max_length=92, pattern=r"[A-D0-9#*,wW]+",
-                                what="a string of 0-9 A-D * # and pauses , w W")
+    _text_check = _options.DTMF_OUT
 
 
 class SendMessage(Verb):

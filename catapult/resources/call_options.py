@@ -10,7 +10,17 @@ from typing import Any, Mapping, Optional, Union
 
 import attrs
 
-from .._options import BOOLEAN, header_map, one_of, option, text, whole
+from .._options import (
+    BOOLEAN,
+    DIVERSION_REASON,
+    DIVERSION_TREATMENT,
+    DTMF_OUT,
+    header_map,
+    one_of,
+    option,
+    text,
+    whole,
+)
 
 __all__ = ["AudioOptions", "CallOptions", "CallUpdate"]
 
@@ -118,11 +128,8 @@ class CallUpdate:
     recording_file_format: Optional[str] = option(one_of("wav", "mp3"))
     recording_max_duration: Union[int, str, None] = option(whole(1))
     transcription_enabled: Optional[bool] = option(BOOLEAN)
-    diversion_treatment: Optional[str] = option(one_of("none", "propagate", "stack"))
-    diversion_reason: Optional[str] = option(one_of(
-        "unknown", "user-busy", "no-answer", "unavailable", "unconditional", "time-of-day",
-        "do-not-disturb", "deflection", "follow-me", "out-of-service", "away",
-    ))
+    diversion_treatment: Optional[str] = option(DIVERSION_TREATMENT)
+    diversion_reason: Optional[str] = option(DIVERSION_REASON)
 
 
 @attrs.frozen(kw_only=True)
@@ -132,10 +139,7 @@ class _GatherUpdate:
 
 @attrs.frozen(kw_only=True)
 class _Dtmf:
-    dtmf_out: Optional[str] = option(
-        text(max_length=92, pattern=r"[A-D0-9#*,wW]+",
-             what="a string of 0-9 A-D * # and pauses , w W"), required=True
-    )
+    dtmf_out: Optional[str] = option(DTMF_OUT, required=True)
 
 
 @attrs.frozen(kw_only=True)

@@ -9,7 +9,7 @@ import attrs
 
 from .. import _wire
 from .._enums import GatherReason, GatherState
-from .._options import BOOLEAN, number, one_of, option, text, whole
+from .._options import BOOLEAN, DIGIT_KEYS, number, one_of, option, text, whole
 from ..errors import CatapultError
 
 if TYPE_CHECKING:
@@ -69,9 +69,7 @@ class GatherOptions:
 
     max_digits: Union[int, str, None] = option(whole(1, 30))
     inter_digit_timeout: Union[int, float, str, None] = option(number(0, 30))
-    terminating_digits: Optional[str] = option(
-        text(pattern=r"[0-9*#]+", what="a non-empty string of the digits 0-9, * and #")
-    )
+    terminating_digits: Optional[str] = option(DIGIT_KEYS)
     tag: Optional[str] = option(text())
     prompt: Union[Prompt, Mapping[str, Any], None] = option(nested=Prompt)
     suppress_dtmf: Optional[bool] = option(BOOLEAN)

@@ -56,11 +56,13 @@ class WorldBase:
     def _uri(self, call: SimCall) -> str:
         return f"{self.root}/calls/{call.id}"
 
-    def _emit(self, call: SimCall, event_type: str, **fields: Any) -> None:
+    def _emit(self, call: SimCall, event_type: str, target: Optional[Target] = None, /,
+              **fields: Any) -> None:
+        """Send an event to ``target`` (default: the call's callback settings)."""
         payload: dict[str, Any] = {"eventType": event_type}
         payload.update({k: v for k, v in fields.items() if v is not None})
         payload.setdefault("time", self._now())
-        self._emit_to(payload, call.target)
+        self._emit_to(payload, target or call.target)
 
     def _parties(self, call: SimCall) -> dict[str, Any]:
         return {"from": call.from_, "to": call.to, "callId": call.id, "callUri": self._uri(call)}

@@ -160,7 +160,4 @@ class BxmlRules(WorldBase):
 
     def _bxml_fetch(self, call: SimCall, url: str, event_type: str, **fields: Any) -> None:
         """GET ``url`` with the event; its reply is the call's next BXML."""
-        payload: dict[str, Any] = {"eventType": event_type}
-        payload.update({k: v for k, v in fields.items() if v is not None})
-        payload.setdefault("time", self._now())
-        self._emit_to(payload, Target(url=url, method="GET", bxml=True))
+        self._emit(call, event_type, Target(url=url, method="GET", bxml=True), **fields)

@@ -26,7 +26,7 @@ class Target:
     fallback_url: Optional[str] = None
     method: str = "POST"
     timeout: float = 10.0
-    #: the reply is the call's next BXML (a BXML verb's requestUrl)
+    #: the reply may be the call's next BXML (a GET call's answer, a BXML verb's requestUrl)
     bxml: bool = False
 
 
@@ -152,9 +152,7 @@ def _attempt(payload: dict[str, Any], target: Target) -> Delivery:
         status, error, reply = _deliver(url, payload, target)
         if status is not None and 200 <= status < 300:
             break
-    wants_bxml = target.bxml or (target.method.upper() == "GET"
-                                 and payload.get("eventType") == "answer")
-    kept = reply if wants_bxml and status is not None and 200 <= status < 300 else None
+    kept = reply if target.bxml and status is not None and 200 <= status < 300 else None
     return Delivery(payload=payload, url=tried, status=status, error=error, reply=kept)
 
 

@@ -169,7 +169,9 @@ class World(BxmlRules, ConferenceRules, NumberRules, BridgeRules, RecordingRules
         call.state = "active"
         call.active_time, call.active_at = self._now(), self.clock.now()
         self._note(call, "answer")
-        self._emit(call, "answer", **self._parties(call), callState="active",
+        # with GET callbacks, the reply to the answer event may be the call's BXML
+        target = attrs.evolve(call.target, bxml=True) if call.target.method == "GET" else None
+        self._emit(call, "answer", target, **self._parties(call), callState="active",
                    tag=call.settings.get("tag"))
         if _flag(call.settings.get("recordingEnabled")):
             self._set_recording(call, True)
