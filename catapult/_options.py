@@ -93,11 +93,41 @@ def one_of(*values: str) -> Check:
 
 BOOLEAN = Check("a bool (True or False)", lambda value: isinstance(value, bool))
 
-# checks that several resources (and BXML verbs) share
+# checks that several resources (and BXML verbs) share: each rule is written here once
+
+#: an E.164 number: ``+``, a country code that does not start with 0, 15 digits at most
+E164_PATTERN = r"\+[1-9][0-9]{1,14}"
+
+# a SIP address as RFC 3261 writes one, ``sip:user@host[:port][;param=value]``, with the
+# characters it allows and no others (no spaces, quotes, angle brackets or headers part)
+_UNRESERVED = r"A-Za-z0-9\-_.!~*'()"
+_ESCAPED = r"%[0-9A-Fa-f]{2}"
+_SIP_USER = rf"(?:[{_UNRESERVED}&=+$,;?/]|{_ESCAPED})+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_SIP_HOST = rf"(?:{_LABEL}(?:\.{_LABEL})*\.?|\[[0-9A-Fa-f:.]{{2,45}}\])"
+_SIP_PARAM = rf"(?:[{_UNRESERVED}\[\]/:&+$]|{_ESCAPED})+"
+SIP_PATTERN = (rf"sip:{_SIP_USER}@{_SIP_HOST}(?::[0-9]{{1,5}})?"
+               rf"(?:;{_SIP_PARAM}(?:={_SIP_PARAM})?)*")
+#: the longest SIP address taken (RFC 3261 sets none; 256 is the API's limit on header values)
+MAX_SIP_LENGTH = 256
+
+_SIP_WORDS = ("a SIP address sip:user@host (RFC 3261: the user part of letters, digits, "
+              "-_.!~*'()&=+$,;?/ and %XX escapes; a host name or IP address; an optional "
+              ":port and ;parameters)")
+E164 = text(pattern=E164_PATTERN, what="an E.164 number such as '+19195551212'")
+SIP_URI = text(max_length=MAX_SIP_LENGTH, pattern=SIP_PATTERN, what=_SIP_WORDS)
+E164_OR_SIP = text(max_length=MAX_SIP_LENGTH, pattern=f"{E164_PATTERN}|{SIP_PATTERN}",
+                   what=f"an E.164 number such as '+19195551212' or {_SIP_WORDS}")
+#: who a transferred call is shown as coming from
+CALLER_ID = text(max_length=MAX_SIP_LENGTH,
+                 pattern=f"private|{E164_PATTERN}|{SIP_PATTERN}",
+                 what=f"'private', an E.164 number such as '+19195551212' or {_SIP_WORDS}")
+HTTP_URL = text(pattern=r"https?://\S+", what="an absolute http(s) URL")
+#: how callbacks are sent
+CALLBACK_METHOD = one_of("POST", "GET", "post", "get")
 DTMF_OUT = text(max_length=92, pattern=r"[A-D0-9#*,wW]+",
                 what="a string of 0-9 A-D * # and pauses , w W")
 DIGIT_KEYS = text(pattern=r"[0-9*#]+", what="a non-empty string of the digits 0-9, * and #")
-HTTP_URL = text(pattern=r"https?://\S+", what="an absolute http(s) URL")
 DIVERSION_TREATMENT = one_of("none", "propagate", "stack")
 DIVERSION_REASON = one_of(
     "unknown", "user-busy", "no-answer", "unavailable", "unconditional", "time-of-day",

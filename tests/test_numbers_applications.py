@@ -36,7 +36,7 @@ def test_application_create_get_update_delete(mocked, client):
 @pytest.mark.parametrize("bad, needle", [
     ({"incoming_call_url": "http://e.example/c"}, "name is required"),
     ({"name": "x"}, "incoming_call_url or incoming_message_url"),
-    ({"name": "x", "incoming_call_url": "ftp://e"}, "an http\\(s\\) URL"),
+    ({"name": "x", "incoming_call_url": "ftp://e"}, "an absolute http\\(s\\) URL"),
     ({"name": "x", "incoming_call_url": "http://e.example/c",
       "incoming_call_url_callback_timeout": 20000}, "from 1 to 10000"),
 ])

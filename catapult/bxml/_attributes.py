@@ -13,10 +13,12 @@ import attrs
 
 from .._options import (
     BOOLEAN,
+    CALLER_ID,
     DIGIT_KEYS,
     DIVERSION_REASON,
     DIVERSION_TREATMENT,
     DTMF_OUT,
+    E164_OR_SIP,
     HTTP_URL,
     one_of,
     option,
@@ -56,8 +58,8 @@ class PlayAudioAttributes:
 
 @attrs.frozen(kw_only=True)
 class TransferAttributes:
-    transfer_to: Optional[str] = option(text())
-    transfer_caller_id: Optional[str] = option(text())
+    transfer_to: Optional[str] = option(E164_OR_SIP)
+    transfer_caller_id: Optional[str] = option(CALLER_ID)
     call_timeout: Union[int, str, None] = option(whole(1, 300))
     request_url: Optional[str] = option(HTTP_URL)
     request_url_timeout: Union[int, str, None] = option(whole(1))

@@ -9,7 +9,7 @@ import attrs
 
 from .. import _options, _wire
 from .._idfirst import IdFirst
-from .._options import BOOLEAN, one_of, option, text, whole
+from .._options import BOOLEAN, CALLBACK_METHOD, HTTP_URL, option, text, whole
 from .._transport import Transport
 from ..errors import InvalidOptionError
 from ._base import Collection, Handle
@@ -20,8 +20,6 @@ if TYPE_CHECKING:
     from .._kwargs import ApplicationKwargs, ApplicationQueryKwargs
 
 __all__ = ["Application", "ApplicationCollection", "ApplicationOptions"]
-
-_URL = text(pattern=r"https?://\S+", what="an http(s) URL")
 
 
 @attrs.frozen(kw_only=True)
@@ -41,13 +39,13 @@ class ApplicationOptions:
     """
 
     name: Optional[str] = option(text())
-    incoming_call_url: Optional[str] = option(_URL)
+    incoming_call_url: Optional[str] = option(HTTP_URL)
     incoming_call_url_callback_timeout: Union[int, str, None] = option(whole(1, 10000))
-    incoming_call_fallback_url: Optional[str] = option(_URL)
-    incoming_message_url: Optional[str] = option(_URL)
+    incoming_call_fallback_url: Optional[str] = option(HTTP_URL)
+    incoming_message_url: Optional[str] = option(HTTP_URL)
     incoming_message_url_callback_timeout: Union[int, str, None] = option(whole(1, 10000))
-    incoming_message_fallback_url: Optional[str] = option(_URL)
-    callback_http_method: Optional[str] = option(one_of("POST", "GET", "post", "get"))
+    incoming_message_fallback_url: Optional[str] = option(HTTP_URL)
+    callback_http_method: Optional[str] = option(CALLBACK_METHOD)
     auto_answer: Optional[bool] = option(BOOLEAN)
 
 

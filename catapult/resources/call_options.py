@@ -12,9 +12,14 @@ import attrs
 
 from .._options import (
     BOOLEAN,
+    CALLBACK_METHOD,
+    CALLER_ID,
     DIVERSION_REASON,
     DIVERSION_TREATMENT,
     DTMF_OUT,
+    E164,
+    E164_OR_SIP,
+    HTTP_URL,
     header_map,
     one_of,
     option,
@@ -23,10 +28,6 @@ from .._options import (
 )
 
 __all__ = ["AudioOptions", "CallOptions", "CallUpdate"]
-
-_PHONE = r"\+[1-9][0-9]{1,14}"
-_URL = r"https?://\S+"
-
 
 @attrs.frozen(kw_only=True)
 class CallOptions:
@@ -50,17 +51,13 @@ class CallOptions:
         sip_headers: at most 5 ``X-`` headers; names and values are sent exactly as given.
     """
 
-    from_: Optional[str] = option(
-        text(pattern=_PHONE, what="an E.164 number such as '+19195551212'"), required=True
-    )
-    to: Optional[str] = option(
-        text(pattern=rf"{_PHONE}|sip:\S+", what="an E.164 number or a sip: URI"), required=True
-    )
+    from_: Optional[str] = option(E164, required=True)
+    to: Optional[str] = option(E164_OR_SIP, required=True)
     call_timeout: Union[int, str, None] = option(whole(1, 300))
-    callback_url: Optional[str] = option(text(pattern=_URL, what="an http(s) URL"))
+    callback_url: Optional[str] = option(HTTP_URL)
     callback_timeout: Union[int, str, None] = option(whole(1, 10000))
-    callback_http_method: Optional[str] = option(one_of("POST", "GET", "post", "get"))
-    fallback_url: Optional[str] = option(text(pattern=_URL, what="an http(s) URL"))
+    callback_http_method: Optional[str] = option(CALLBACK_METHOD)
+    fallback_url: Optional[str] = option(HTTP_URL)
     bridge_id: Optional[str] = option(text())
     conference_id: Optional[str] = option(text())
     recording_enabled: Optional[bool] = option(BOOLEAN)
@@ -118,12 +115,10 @@ class CallUpdate:
     """
 
     state: Optional[str] = option(one_of("active", "rejected", "completed", "transferring"))
-    transfer_to: Optional[str] = option(
-        text(pattern=rf"{_PHONE}|sip:\S+", what="an E.164 number or a sip: URI")
-    )
-    transfer_caller_id: Optional[str] = option(text())
+    transfer_to: Optional[str] = option(E164_OR_SIP)
+    transfer_caller_id: Optional[str] = option(CALLER_ID)
     whisper_audio: Union[AudioOptions, Mapping[str, Any], None] = option(nested=AudioOptions)
-    callback_url: Optional[str] = option(text(pattern=_URL, what="an http(s) URL"))
+    callback_url: Optional[str] = option(HTTP_URL)
     recording_enabled: Optional[bool] = option(BOOLEAN)
     recording_file_format: Optional[str] = option(one_of("wav", "mp3"))
     recording_max_duration: Union[int, str, None] = option(whole(1))

@@ -9,7 +9,7 @@ import attrs
 
 from .. import _options, _wire
 from .._idfirst import IdFirst
-from .._options import BOOLEAN, one_of, option, text, whole
+from .._options import BOOLEAN, CALLBACK_METHOD, E164, HTTP_URL, one_of, option, text, whole
 from .._transport import Transport
 from ..errors import InvalidOptionError
 from ._base import Collection, Handle
@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 __all__ = ["Conference", "ConferenceCollection", "ConferenceMember", "ConferenceOptions",
            "ConferenceUpdate", "MemberOptions"]
 
-_URL = text(pattern=r"https?://\S+", what="an http(s) URL")
-
 
 @attrs.frozen(kw_only=True)
 class ConferenceOptions:
@@ -47,12 +45,11 @@ class ConferenceOptions:
         tag: echoed in the conference's events.
     """
 
-    from_: Optional[str] = option(text(pattern=r"\+[1-9][0-9]{1,14}",
-                                       what="an E.164 number such as '+19195551212'"))
-    callback_url: Optional[str] = option(_URL)
-    callback_http_method: Optional[str] = option(one_of("POST", "GET", "post", "get"))
+    from_: Optional[str] = option(E164)
+    callback_url: Optional[str] = option(HTTP_URL)
+    callback_http_method: Optional[str] = option(CALLBACK_METHOD)
     callback_timeout: Union[int, str, None] = option(whole(1, 10000))
-    fallback_url: Optional[str] = option(_URL)
+    fallback_url: Optional[str] = option(HTTP_URL)
     profile: Optional[str] = option(one_of("interpret_digits", "passthru_digits"))
     tag: Optional[str] = option(text())
 
@@ -65,10 +62,10 @@ class ConferenceUpdate:
     state: Optional[str] = option(one_of("completed"))
     hold: Optional[bool] = option(BOOLEAN)
     mute: Optional[bool] = option(BOOLEAN)
-    callback_url: Optional[str] = option(_URL)
-    callback_http_method: Optional[str] = option(one_of("POST", "GET", "post", "get"))
+    callback_url: Optional[str] = option(HTTP_URL)
+    callback_http_method: Optional[str] = option(CALLBACK_METHOD)
     callback_timeout: Union[int, str, None] = option(whole(1, 10000))
-    fallback_url: Optional[str] = option(_URL)
+    fallback_url: Optional[str] = option(HTTP_URL)
     tag: Optional[str] = option(text())
 
 

@@ -10,7 +10,7 @@ import attrs
 
 from .. import _options, _wire
 from .._idfirst import IdFirst
-from .._options import BOOLEAN, one_of, option, text, whole
+from .._options import BOOLEAN, E164, one_of, option, text, whole
 from .._transport import Transport
 from ..errors import InvalidOptionError
 from ._base import Collection, Handle
@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["AvailableNumber", "AvailableNumberCollection", "OrderedNumber", "PhoneNumber",
            "PhoneNumberCollection", "PhoneNumberOptions"]
 
-_E164 = text(pattern=r"\+[1-9][0-9]{1,14}", what="an E.164 number such as '+19195551212'")
-
 
 @attrs.frozen(kw_only=True)
 class PhoneNumberOptions:
@@ -42,10 +40,10 @@ class PhoneNumberOptions:
             application's URLs cannot be reached.
     """
 
-    number: Optional[str] = option(_E164)
+    number: Optional[str] = option(E164)
     name: Optional[str] = option(text())
     application_id: Optional[str] = option(text())
-    fallback_number: Optional[str] = option(_E164)
+    fallback_number: Optional[str] = option(E164)
 
 
 @attrs.frozen(kw_only=True)

@@ -22,6 +22,7 @@ from ._model import (
     DEFAULT_MAX_DIGITS,
     DEFAULT_TERMINATING_DIGITS,
     ApiFailure,
+    IncomingCallOptions,
     SimCall,
     SimGather,
     _flag,
@@ -51,7 +52,8 @@ class World(BxmlRules, ConferenceRules, NumberRules, BridgeRules, RecordingRules
     # -- calls -----------------------------------------------------------------------------
 
     def create_call(self, body: Mapping[str, Any], *, direction: str = "out") -> str:
-        validate(CallOptions, body, "call")
+        # a call comes in from a number or a SIP address; an outbound one from a number
+        validate(CallOptions if direction == "out" else IncomingCallOptions, body, "call")
         with self._lock:
             application = None
             if direction == "in" and not body.get("callbackUrl"):
@@ -333,7 +335,10 @@ class World(BxmlRules, ConferenceRules, NumberRules, BridgeRules, RecordingRules
             return [{"id": c.id, "direction": c.direction, "from": c.from_, "to": c.to,
                      "state": c.state,
                      "heard": [{k: v for k, v in attrs.asdict(h).items() if v is not None}
-                               for h in c.heard]}
+                               for h in c.heard],
+                     **({"gather": {"maxDigits": c.gather.max_digits,
+                                    "terminatingDigits": c.gather.terminators,
+                                    "digits": c.gather.digits}} if c.gather else {})}
                     for c in reversed(self._calls.values())]
 
     def press(self, call_id: str, digits: str, interval: float) -> None:

@@ -11,6 +11,7 @@ from typing import Any, Mapping, Optional
 import attrs
 
 from .. import _options
+from ..resources.call_options import CallOptions
 from ._clock import Timer
 from ._delivery import Target
 
@@ -144,6 +145,15 @@ class SimCall:
     bxml: list[Any] = attrs.field(factory=list)  # the BXML verbs still to run, in order
     bxml_run: int = 0  # bumped by each new document: timers of an older one do nothing
     bxml_timer: Optional[Timer] = None
+    bxml_redirects: int = 0  # <Redirect> run in a row with nothing heard or gathered
+
+
+@attrs.frozen(kw_only=True)
+class IncomingCallOptions(CallOptions):
+    """What a call coming in may carry: the options of a call, from a number or a SIP
+    address (a call from a SIP endpoint)."""
+
+    from_: Optional[str] = _options.option(_options.E164_OR_SIP, required=True)
 
 
 def _validation(resource: str, prop: str, rule: str) -> ApiFailure:
