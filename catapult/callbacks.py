@@ -297,6 +297,10 @@ def _answer(start_response: StartResponse, answer: object, event: Event) -> list
         logger.error("the BXML answer to the %s event (call %s) is not valid: %s",
                      event.event_type, event.call_id, exc)
         return _reply(start_response, 500, "handler answered with invalid BXML")
+    except Exception as exc:  # whatever else fails here must not escape the WSGI app
+        logger.error("the BXML answer to the %s event (call %s) could not be sent: %s: %s",
+                     event.event_type, event.call_id, type(exc).__name__, exc)
+        return _reply(start_response, 500, "handler answered with BXML that cannot be sent")
     start_response("200 OK", [("Content-Type", BXML_CONTENT_TYPE),
                               ("Content-Length", str(len(body)))])
     return [body]

@@ -1,5 +1,11 @@
 """``parse(text)``: a BXML document back into verbs, checked by the same rules as building
-one, with the line of the element at fault in the message."""
+one, with the line of the element at fault in the message.
+
+A callback reply is untrusted input, so reading one is bounded: 16 KB, ``MAX_DEPTH``
+levels, no DOCTYPE or entity declarations, only the characters XML 1.0 can carry, and only
+the attributes each verb declares. Whatever is wrong with it, the answer is an
+``InvalidOptionError`` that names the line and the fault, never another exception.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ import attrs
 
 from .. import _options, _wire
 from ..errors import InvalidOptionError
-from ._verbs import MAX_BYTES, VERBS, Response, Verb
+from ._verbs import MAX_BYTES, MAX_DEPTH, NOT_XML_WORDS, VERBS, Response, Verb
 
 
 class _Node:
@@ -27,20 +33,42 @@ def parse(text: Union[str, bytes]) -> Response:
 
     Raises:
         InvalidOptionError: not well-formed XML, a DOCTYPE or entity declaration (refused:
-            BXML needs neither), over 16 KB, an unknown verb, or a verb that breaks a rule;
-            the message starts with the line of the element at fault.
+            BXML needs neither), over 16 KB, nested deeper than ``MAX_DEPTH`` levels, a
+            character XML 1.0 cannot carry or a lone surrogate, an unknown verb or
+            attribute, or a verb that breaks a rule; the message starts with the line at
+            fault. Nothing else is ever raised.
     """
-    raw = text.encode() if isinstance(text, str) else text
+    raw = _encoded(text)
     if len(raw) > MAX_BYTES:
         raise InvalidOptionError(f"a BXML document may be at most {MAX_BYTES} bytes (16 KB); "
                                  f"this one is {len(raw)}")
-    root = _tree(raw)
-    if root.tag != "Response":
-        raise InvalidOptionError(f"BXML line {root.line}: a BXML document is one <Response>, "
-                                 f"not <{root.tag}>")
-    verb = _verb(root)
+    try:
+        root = _tree(raw)
+        if root.tag != "Response":
+            raise InvalidOptionError(f"BXML line {root.line}: a BXML document is one "
+                                     f"<Response>, not <{root.tag}>")
+        verb = _verb(root)
+    except InvalidOptionError:
+        raise
+    except Exception as exc:  # the promise: only InvalidOptionError leaves parse()
+        raise InvalidOptionError(f"BXML could not be read: {type(exc).__name__}: "
+                                 f"{_wire.show(str(exc))}") from exc
     assert isinstance(verb, Response)
     return verb
+
+
+def _encoded(text: object) -> bytes:
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return bytes(text)
+    if not isinstance(text, str):
+        raise InvalidOptionError(f"BXML must be text or bytes, got {type(text).__name__}")
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        raise InvalidOptionError(
+            f"BXML line {line}: U+{ord(text[exc.start]):04X} is a lone surrogate, which "
+            f"XML cannot carry ({NOT_XML_WORDS})") from None
 
 
 def _tree(raw: bytes) -> _Node:
@@ -49,7 +77,12 @@ def _tree(raw: bytes) -> _Node:
     root: list[_Node] = []
 
     def start(tag: str, attributes: dict[str, str]) -> None:
-        node = _Node(tag, attributes, parser.CurrentLineNumber)
+        line = parser.CurrentLineNumber
+        if len(stack) >= MAX_DEPTH:
+            raise InvalidOptionError(
+                f"BXML line {line}: elements nest deeper than {MAX_DEPTH} levels (the "
+                f"deepest BXML document has 3: <Response><Gather><SpeakSentence>)")
+        node = _Node(tag, attributes, line)
         (stack[-1].children if stack else root).append(node)
         stack.append(node)
 
@@ -72,7 +105,9 @@ def _tree(raw: bytes) -> _Node:
     try:
         parser.Parse(raw, True)
     except expat.ExpatError as error:
-        raise InvalidOptionError(f"BXML is not well-formed XML: {error}") from None
+        raise InvalidOptionError(
+            f"BXML line {error.lineno}: not well-formed XML: "
+            f"{expat.ErrorString(error.code)} (column {error.offset + 1})") from None
     return root[0]
 
 
@@ -86,6 +121,12 @@ def _verb(node: _Node) -> Verb:
     words = "".join(node.text).strip()
     if words or kind._text is not None:
         content.insert(0, words)
+    declared = _options.wire_fields(kind._attributes)
+    for name in node.attributes:
+        if name not in declared:
+            known = ", ".join(declared) or "none"
+            raise InvalidOptionError(f"{where}<{node.tag}> has no attribute {name!r}; its "
+                                     f"attributes are: {known}")
     booleans = {_wire.wire_name(field) for field in attrs.fields(kind._attributes)
                 if field.metadata["check"] is _options.BOOLEAN}
     attributes: dict[str, object] = {

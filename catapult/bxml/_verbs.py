@@ -9,6 +9,7 @@ between them, attributes in the order given, values escaped for XML (a JSON ``ta
 from __future__ import annotations
 
 import inspect
+import re
 import warnings
 from typing import TYPE_CHECKING, Any, ClassVar, Optional, Union
 
@@ -35,15 +36,39 @@ __all__ = [
     "SendDtmf", "SendMessage", "SpeakSentence", "Transfer", "Verb",
 ]
 
-#: the most a BXML document may be (the v1 docs: 16 KB)
+#: the most a BXML document may be, in bytes of UTF-8 as it is sent (the v1 docs: 16 KB)
 MAX_BYTES = 16 * 1024
+#: how deeply elements may nest; the deepest legal document has 3 levels
+#: (``<Response><Gather><SpeakSentence>``), so anything deeper is refused unread
+MAX_DEPTH = 8
 
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+
+# the characters XML 1.0 cannot carry, even as a character reference: the C0 controls but
+# tab, newline and carriage return, U+FFFE, U+FFFF and (in Python text) lone surrogates
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+NOT_XML_WORDS = ("XML 1.0 carries tab, newline, carriage return and the characters from "
+                 "U+0020 on, except U+FFFE, U+FFFF and lone surrogates")
+
+# what an attribute value must escape beyond & < > and ": the white space that a parser
+# would otherwise read back as a space (XML's attribute-value normalization)
+_ATTRIBUTE_ESCAPES = str.maketrans({"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
 def _escape(value: str, quote: bool) -> str:
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return value.replace('"', "&quot;") if quote else value
+    if quote:
+        return value.replace('"', "&quot;").translate(_ATTRIBUTE_ESCAPES)
+    return value.replace("\r", "&#13;")  # a bare CR would come back as a newline
+
+
+def bad_character(value: str) -> str:
+    """A description of the first character of ``value`` that XML 1.0 cannot carry
+    (``"U+0001 at character 4"``), or "" when there is none."""
+    found = _NOT_XML.search(value)
+    if found is None:
+        return ""
+    return f"U+{ord(found.group()):04X} at character {found.start() + 1}"
 
 
 def _show(value: object) -> str:
@@ -80,7 +105,7 @@ class Verb:
         named = _options.keyword_parameters(cls._attributes)
         cls.__signature__ = inspect.Signature([*first, *children, *named])  # type: ignore[attr-defined]
 
-    def __init__(self, *content: Union[str, Verb], **attributes: Any) -> None:
+    def __init__(self, /, *content: Union[str, Verb], **attributes: Any) -> None:
         title = f"<{self.tag}>"
         texts = [item for item in content if not isinstance(item, Verb)]
         children = tuple(item for item in content if isinstance(item, Verb))
@@ -103,7 +128,21 @@ class Verb:
         self.content = texts[0] if texts else None
         self.children = children
         self.attributes = _options.to_body(self._attributes, attributes.items(), title)
+        self._check_characters(title)
         self._check(title)
+
+    def _check_characters(self, title: str) -> None:
+        """Refuse text that no XML document can carry, rather than write one that nothing
+        can read back."""
+        fields = _options.wire_fields(self._attributes)
+        named = [(f"{self._text}", self.content)] if self.content is not None else []
+        named += [(f"option {fields[name].name}", value)
+                  for name, value in self.attributes.items() if isinstance(value, str)]
+        for what, value in named:
+            bad = bad_character(str(value))
+            if bad:
+                raise InvalidOptionError(f"{title} {what} has {bad}, which XML cannot carry "
+                                         f"({NOT_XML_WORDS})")
 
     def _check(self, title: str) -> None:
         """The rules that span attributes or children (none by default)."""
@@ -253,7 +292,7 @@ class PhoneNumber(Verb):
         def __init__(self, number: str, /) -> None: ...
 
     _text = "the number"
-    _text_check = _options.text(pattern=r"\S+", what="a number or SIP URI")
+    _text_check = _options.E164_OR_SIP
 
 
 class Transfer(Verb):
