@@ -47,6 +47,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                          help="do not print a line for each request")
     sandbox.add_argument("--open", action="store_true",
                          help="open the phone page (be the caller) in a web browser")
+    sandbox.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                         help="also answer requests for this host name (or name:port); by "
+                              "default only 127.0.0.1, localhost and [::1] at its port")
 
     shell = commands.add_parser(
         "shell", help="an interactive console with a sandbox (or, with BANDWIDTH_* set, the "
@@ -114,7 +117,8 @@ def _complete_names(namespace: dict[str, object]) -> None:
 def _sandbox(args: argparse.Namespace) -> int:
     from .sandbox import Sandbox
 
-    sandbox = Sandbox(host=args.host, port=args.port, clock=args.clock)
+    sandbox = Sandbox(host=args.host, port=args.port, clock=args.clock,
+                      allow_hosts=args.allow_host)
     try:
         sandbox.start()
     except OSError as exc:
@@ -134,7 +138,8 @@ def _sandbox(args: argparse.Namespace) -> int:
             print(f"  export {name}={shlex.quote(value)}")
         print("Drive the far end with curl, e.g.:")
         print(f"  curl -X POST {base}/sandbox/calls/CALL_ID/answer")
-        print(f"  curl -X POST {base}/sandbox/calls/CALL_ID/press -d '{{\"digits\": \"12345\"}}'")
+        print(f"  curl -X POST {base}/sandbox/calls/CALL_ID/press "
+              "-H 'Content-Type: application/json' -d '{\"digits\": \"12345\"}'")
         print(f"  curl -X POST {base}/sandbox/calls/CALL_ID/hangup")
         print(f"  curl {base}/sandbox/events")
         print(f"Be the caller in a browser: {base}/")

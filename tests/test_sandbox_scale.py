@@ -133,7 +133,8 @@ def test_a_request_with_expect_100_continue_is_answered_like_curl_expects(sandbo
     auth = base64.b64encode(f"{sandbox.api_token}:{sandbox.api_secret}".encode()).decode()
     with socket.create_connection((sandbox.host, sandbox.port), timeout=5) as sock:
         sock.sendall(
-            f"POST /v1/users/{sandbox.user_id}/calls HTTP/1.1\r\nHost: x\r\n"
+            f"POST /v1/users/{sandbox.user_id}/calls HTTP/1.1\r\n"
+            f"Host: {sandbox.host}:{sandbox.port}\r\n"
             f"Authorization: Basic {auth}\r\nContent-Type: application/json\r\n"
             f"Content-Length: {len(body)}\r\nExpect: 100-continue\r\n\r\n".encode())
         assert sock.recv(100).startswith(b"HTTP/1.1 100 Continue")

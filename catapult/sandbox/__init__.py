@@ -7,11 +7,12 @@ import re
 import secrets
 import threading
 from types import TracebackType
-from typing import Any, Callable, Optional, TypeVar, Union, overload
+from typing import Any, Callable, Iterable, Optional, TypeVar, Union, overload
 
 from ..client import Client
 from ..errors import CatapultError, ConfigurationError, InvalidOptionError
 from ..events import Event, event_types, parse_event
+from ._api import RecordedRequest, Reply, Request, recorded
 from ._clock import Clock
 from ._delivery import Courier, Delivery, Target
 from ._engine import (
@@ -21,9 +22,9 @@ from ._engine import (
     ApiFailure,
     World,
 )
-from ._http import RecordedRequest, Reply, Request, Server, error_reply, recorded
 from ._model import Heard
 from ._records import Records
+from ._server import Server
 
 __all__ = [
     "DEFAULT_INTER_DIGIT_TIMEOUT",
@@ -98,6 +99,11 @@ class Sandbox:
         retention: how many ended calls are kept (default 2000); older ended calls, and
             their events, deliveries and requests, are forgotten, so that memory and time
             per call stay flat over long runs. A forgotten call answers 404.
+        allow_hosts: more names (``"myhost"`` or ``"myhost:8080"``) under which the sandbox
+            may be reached. It answers only requests whose ``Host`` is its own address
+            (127.0.0.1, localhost or [::1] at its port, or the address it is bound to) or
+            one of these, and refuses requests that a browser sends from another origin,
+            so that a web page open in your browser can neither drive it nor read it.
 
     Example:
         >>> with Sandbox() as sandbox:
@@ -112,12 +118,18 @@ class Sandbox:
 
     def __init__(self, *, host: str = "127.0.0.1", port: int = 0, clock: str = "real",
                  user_id: Optional[str] = None, api_token: Optional[str] = None,
-                 api_secret: Optional[str] = None, retention: int = 2000) -> None:
+                 api_secret: Optional[str] = None, retention: int = 2000,
+                 allow_hosts: Iterable[str] = ()) -> None:
         if clock not in ("real", "manual"):
             raise ConfigurationError(f"clock must be 'real' or 'manual', got {clock!r}")
         if isinstance(retention, bool) or not isinstance(retention, int) or retention < 0:
             raise ConfigurationError(f"retention must be an int >= 0, got {retention!r}")
+        if isinstance(allow_hosts, str) or not all(
+                isinstance(name, str) and name.strip() for name in allow_hosts):
+            raise ConfigurationError("allow_hosts must be a list of host names, got "
+                                     f"{allow_hosts!r}")
         self.host, self.port = host, port
+        self.allow_hosts = tuple(allow_hosts)
         self.user_id = user_id or "u-sandbox" + secrets.token_hex(6)
         self.api_token = api_token or "t-sandbox" + secrets.token_hex(6)
         self.api_secret = api_secret or secrets.token_urlsafe(18)
@@ -140,7 +152,7 @@ class Sandbox:
         """Bind the server and start serving in background threads; returns self."""
         if self._server is not None:
             return self
-        self._server = Server((self.host, self.port), self)
+        self._server = Server((self.host, self.port), self, self.allow_hosts)
         self.port = int(self._server.server_address[1])
         self.base_url = f"http://{self.host}:{self.port}"
         self.world.root = f"{self.base_url}/v1/users/{self.user_id}"
@@ -189,7 +201,11 @@ class Sandbox:
         The first key is pressed at once; with an interval the rest follow on the clock
         (``advance()`` them with a manual clock). Returns without waiting for the rest.
         """
-        self._do(lambda: self.world.press(call_id, digits, max(float(interval), 0.0)))
+        if isinstance(interval, bool) or not isinstance(interval, (int, float)) or \
+                not 0 <= interval <= 60:
+            raise InvalidOptionError(f"interval must be a number of seconds from 0 to 60, "
+                                     f"got {interval!r}")
+        self._do(lambda: self.world.press(call_id, digits, float(interval)))
 
     def hang_up(self, call_id: str) -> None:
         """The caller hangs up: a running gather ends ``hung-up``, then ``hangup`` is sent."""
@@ -212,6 +228,9 @@ class Sandbox:
         """Manual clock: move time forward, firing timeouts and delayed keys that fall due."""
         if not self.clock.manual:
             raise ConfigurationError("advance() needs Sandbox(clock='manual')")
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or \
+                not 0 <= seconds < float("inf"):
+            raise InvalidOptionError(f"seconds must be a finite number >= 0, got {seconds!r}")
         self.clock.advance(seconds)
 
     def dtmf_sent(self, call_id: str) -> list[str]:
@@ -332,55 +351,6 @@ class Sandbox:
             str(reply.headers.get("Location", "")))
         self._records.add_request(where.group(1) if where else "",
                                   recorded(request, reply.status))
-
-    def _control(self, request: Request) -> Reply:
-        """The HTTP control path, for driving the sandbox with curl."""
-        parts = request.path.strip("/").split("/")[1:]
-        try:
-            if request.method == "GET" and parts == ["events"]:
-                return Reply(200, [dict(e.raw) for e in self.events])
-            if request.method == "GET" and parts == ["calls"]:
-                return Reply(200, self.world.far_end_view())
-            if request.method == "GET" and parts == ["requests"]:
-                return Reply(200, [{"method": r.method, "path": r.path, "query": dict(r.query),
-                                    "body": r.body, "status": r.status}
-                                   for r in self.requests])
-            if request.method != "POST":
-                raise ApiFailure(405, "bad-request", "method-not-allowed",
-                                 "control requests are POST (GET for events and requests)")
-            body = request.json()
-            if parts == ["calls"]:
-                call_id = self.world.create_call(body, direction="in")
-                return Reply(201, {"id": call_id},
-                             {"Location": f"/v1/users/{self.user_id}/calls/{call_id}"})
-            if parts == ["clock", "advance"]:
-                if not self.clock.manual:
-                    raise ApiFailure(409, "conflict", "clock-not-manual",
-                                     "the sandbox clock runs in real time")
-                self.clock.advance(float(body.get("seconds", 0)))
-                return Reply(200)
-            if len(parts) == 3 and parts[0] == "calls":
-                call_id, action = parts[1], parts[2]
-                if action == "answer":
-                    self.world.far_end_answers(call_id)
-                elif action == "hangup":
-                    self.world.far_end_hangs_up(call_id)
-                elif action == "reject":
-                    self.world.far_end_rejects(call_id)
-                elif action == "press":
-                    self.world.press(call_id, str(body.get("digits", "")),
-                                     max(float(body.get("interval", 0) or 0), 0.0))
-                else:
-                    raise ApiFailure(404, "not-found", "resource-not-found",
-                                     f"unknown control action {action!r}")
-                return Reply(200)
-            raise ApiFailure(404, "not-found", "resource-not-found",
-                             f"unknown control path {request.path}")
-        except (TypeError, ValueError) as exc:
-            return error_reply(ApiFailure(400, "bad-request", "validation-error", str(exc)),
-                               request)
-        except ApiFailure as failure:
-            return error_reply(failure, request)
 
 
 #: event types the API sends that have no class of their own

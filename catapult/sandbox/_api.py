@@ -1,16 +1,12 @@
-"""The sandbox's HTTP/1.1 server: the v1 API routes, the control routes, and error bodies."""
+"""The v1 API as the sandbox answers it: requests and replies, the route table, auth, and
+the API's error bodies."""
 
 from __future__ import annotations
 
 import json
-import logging
 import re
-import socket
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 import attrs
 
@@ -19,13 +15,6 @@ from ._engine import ApiFailure, World
 
 if TYPE_CHECKING:
     from . import Sandbox
-
-logger = logging.getLogger("catapult.sandbox")
-#: one INFO line per request (``python -m catapult sandbox`` prints them)
-request_log = logging.getLogger("catapult.sandbox.requests")
-
-JSON_TYPE = "application/json;charset=UTF-8"  # what the API sends since 2019
-
 
 @attrs.frozen
 class RecordedRequest:
@@ -178,13 +167,6 @@ def _routes() -> list[tuple[str, re.Pattern[str], Route]]:
     return [(method, re.compile(pattern + "/?"), route) for method, pattern, route in table]
 
 
-def _page() -> Reply:
-    """The page where a person is the far end of the sandbox's calls (a static file)."""
-    page = resources.files("catapult.sandbox").joinpath("static/phone.html").read_bytes()
-    return Reply(200, headers={"Content-Type": "text/html; charset=utf-8",
-                               "Cache-Control": "no-store"}, raw=page)
-
-
 def _media_reply(data: bytes, content_type: str) -> Reply:
     return Reply(200, headers={"Content-Type": content_type}, raw=data)
 
@@ -285,123 +267,6 @@ def error_reply(failure: ApiFailure, request: Request) -> Reply:
 def _not_found(path: str) -> ApiFailure:
     return ApiFailure(404, "not-found", "resource-not-found",
                       f"The resource {path} could not be found")
-
-
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    request_queue_size = 128
-
-    def __init__(self, address: tuple[str, int], sandbox: Sandbox) -> None:
-        self.sandbox = sandbox
-        super().__init__(address, Handler)
-
-
-class _Headers(dict[str, str]):
-    """Request headers by lower-case name; ``get`` takes any case, as ``Message.get`` does.
-
-    A repeated header keeps its last value (the API takes none that may repeat)."""
-
-    def get(self, name: str, default: Any = None) -> Any:
-        return dict.get(self, name.lower(), default)
-
-
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive: every reply has a Content-Length
-    timeout = 30  # an idle keep-alive connection is closed after this many seconds
-    server: Server
-
-    def log_message(self, format: str, *args: Any) -> None:
-        logger.debug("%s %s", self.address_string(), format % args)
-
-    def parse_request(self) -> bool:
-        """The request line and headers, read the way ``BaseHTTPRequestHandler`` does for
-        HTTP/1.0 and 1.1, without the email parser it uses for headers (a fifth of the
-        sandbox's time per request went there)."""
-        self.command = ""
-        self.request_version = "HTTP/1.0"
-        self.close_connection = True
-        self.requestline = str(self.raw_requestline, "iso-8859-1").rstrip("\r\n")  # type: ignore[attr-defined]
-        words = self.requestline.split()
-        if len(words) != 3 or words[2] not in ("HTTP/1.0", "HTTP/1.1"):
-            self.send_error(400 if len(words) != 3 else 505,
-                            f"Bad request line {self.requestline!r}")
-            return False
-        self.command, self.path, self.request_version = words
-        headers = _Headers()
-        for _ in range(101):
-            line = self.rfile.readline(65537)
-            if line in (b"\r\n", b"\n", b""):
-                break
-            name, colon, value = str(line, "iso-8859-1").partition(":")
-            if len(line) > 65536 or not colon:
-                self.send_error(431 if colon else 400, "Bad header line")
-                return False
-            headers[name.strip().lower()] = value.strip()
-        else:
-            self.send_error(431, "Too many headers")
-            return False
-        self.headers = headers  # type: ignore[assignment]
-        connection = headers.get("Connection", "").lower()
-        self.close_connection = connection == "close" or (
-            self.request_version == "HTTP/1.0" and connection != "keep-alive")
-        if headers.get("Expect", "").lower() == "100-continue" \
-                and self.request_version == "HTTP/1.1":
-            return self.handle_expect_100()
-        return True
-
-    def do_GET(self) -> None:
-        self._handle()
-
-    do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_GET
-
-    def _handle(self) -> None:
-        started = time.perf_counter()
-        parts = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length > 0 else b""
-        request = Request(
-            method=self.command, path=parts.path,
-            query=dict(parse_qsl(parts.query, keep_blank_values=True)),
-            headers=dict(self.headers),
-            raw=raw, remote=self.client_address[0],
-        )
-        sandbox = self.server.sandbox
-        if parts.path in ("/", "/index.html") and request.method == "GET":
-            reply = _page()  # the phone in the browser: no credentials, like the control path
-        elif parts.path.startswith("/sandbox/") or parts.path == "/sandbox":
-            reply = sandbox._control(request)
-        else:
-            reply = handle_api(sandbox, request)
-            sandbox._record_request(request, reply)
-        if request_log.isEnabledFor(logging.INFO):  # logged before the answer leaves
-            request_log.info("%s %s %d %.1f ms", request.method, parts.path, reply.status,
-                             (time.perf_counter() - started) * 1000)
-        self._send(reply)
-
-    def setup(self) -> None:
-        super().setup()
-        # each answer goes out in one write; without NODELAY a second small write would
-        # wait for the client's delayed ACK (about 40 ms)
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-    def _send(self, reply: Reply) -> None:
-        if reply.raw is not None:
-            body = reply.raw
-        else:
-            body = b"" if reply.body is None else json.dumps(reply.body).encode()
-        self.send_response(reply.status)
-        for name, value in reply.headers.items():
-            self.send_header(name, value)
-        if body and reply.raw is None:
-            self.send_header("Content-Type", JSON_TYPE)
-        self.send_header("Content-Length", str(len(body)))
-        if self.command != "HEAD":
-            # the body joins the buffered status line and headers: one write for all
-            self._headers_buffer.append(b"\r\n" + body)  # type: ignore[attr-defined]
-            self.flush_headers()
-        else:
-            self.end_headers()
 
 
 def recorded(request: Request, status: int) -> RecordedRequest:
