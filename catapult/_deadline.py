@@ -16,13 +16,22 @@ import os
 import socket
 import threading
 import time
-from typing import Any, Optional
+from typing import Any, Optional, Protocol
 
 from urllib3 import connection, connectionpool
 
-__all__ = ["POOL_CLASSES", "Attempt", "WATCHDOG"]
+__all__ = ["POOL_CLASSES", "Abortable", "Attempt", "WATCHDOG"]
 
 _local = threading.local()
+
+
+class Abortable(Protocol):
+    """What the watchdog can cut off: anything with a deadline and a way to abort."""
+
+    deadline: float
+    expired: bool
+
+    def abort(self) -> None: ...
 
 
 class Attempt:
@@ -65,7 +74,7 @@ class Watchdog:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._armed: dict[int, Attempt] = {}
+        self._armed: dict[int, Abortable] = {}
         self._wake = threading.Event()
         self._thread: Optional[threading.Thread] = None
         self._pid = 0
@@ -73,16 +82,25 @@ class Watchdog:
     def arm(self, attempt: Attempt) -> None:
         """Watch ``attempt`` until ``disarm()``; the connection it uses finds it here."""
         _local.attempt = attempt
+        self.watch(attempt)
+
+    def disarm(self) -> None:
+        """Stop watching this thread's attempt."""
+        _local.attempt = None
+        self.unwatch()
+
+    def watch(self, work: Abortable) -> None:
+        """Abort ``work`` once its deadline passes, until this thread calls ``unwatch()``
+        (one piece of work per thread at a time)."""
         with self._lock:
-            self._armed[threading.get_ident()] = attempt
+            self._armed[threading.get_ident()] = work
             if self._thread is None or self._pid != os.getpid():
                 self._start()
             if not self._wake.is_set():
                 self._wake.set()
 
-    def disarm(self) -> None:
-        """Stop watching this thread's attempt."""
-        _local.attempt = None
+    def unwatch(self) -> None:
+        """Stop watching this thread's work."""
         with self._lock:
             self._armed.pop(threading.get_ident(), None)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 import threading
 import time
@@ -89,3 +90,106 @@ def test_events_of_one_call_arrive_in_the_order_emitted(receiver):
     assert kinds == ["answer"] + ["dtmf", "gather"] * 10 + ["hangup"]
     times = [moment for moment, event in arrived if event.call_id == call.id]
     assert times == sorted(times)
+
+
+class _Drip:
+    """A callback URL whose server answers a byte every half second."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}/events"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._drip, args=(conn,), daemon=True).start()
+
+    @staticmethod
+    def _drip(conn: socket.socket) -> None:
+        with conn:
+            try:
+                conn.recv(65536)
+                for byte in b"HTTP/1.1 200 OK\r\nContent-Length: 40\r\n\r\n" + b"x" * 40:
+                    conn.sendall(bytes([byte]))
+                    time.sleep(0.5)
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+def test_the_callback_timeout_bounds_the_whole_delivery_on_the_wall_clock():
+    drip = _Drip()
+    try:
+        with Sandbox() as sandbox, sandbox.client() as client:
+            call = client.Call.create(from_="+19195551212", to="+19195551213",
+                                      callback_url=drip.url, callback_timeout=2000)
+            started = time.monotonic()
+            sandbox.answer(call.id)
+            assert sandbox.settle(timeout=10)
+            took = time.monotonic() - started
+            [delivery] = sandbox.deliveries
+            assert delivery.status is None
+            assert delivery.error == "no complete answer within the callback timeout of 2 s"
+            assert 1.9 < took < 2.6, f"the delivery took {took:.2f} s with a 2 s timeout"
+    finally:
+        drip.close()
+
+
+def test_200_dead_callback_urls_do_not_delay_a_healthy_call(receiver):
+    good_url, arrived = receiver
+    listener = socket.create_server(("127.0.0.1", 0), backlog=512)
+    held: list[socket.socket] = []
+
+    def accept() -> None:
+        while True:
+            try:
+                held.append(listener.accept()[0])
+            except OSError:
+                return
+
+    threading.Thread(target=accept, daemon=True).start()
+    dead = f"http://127.0.0.1:{listener.getsockname()[1]}/never"
+    try:
+        with Sandbox() as sandbox, sandbox.client() as client:
+            for _ in range(200):
+                stuck = client.Call.create(from_="+19195551212", to="+19195551213",
+                                           callback_url=dead)
+                sandbox.answer(stuck.id)  # each answer event now waits on a dead URL
+            delays = []
+            for _ in range(5):
+                healthy = client.Call.create(from_="+19195551212", to="+19195551213",
+                                             callback_url=good_url)
+                started = time.monotonic()
+                sandbox.answer(healthy.id)
+                sandbox.wait_for(catapult.AnswerEvent, call_id=healthy.id, timeout=5)
+                moment = next(m for m, e in arrived if e.call_id == healthy.id)
+                delays.append(moment - started)
+            assert max(delays) < 0.1, f"healthy answer events waited {delays}"
+            listener.close()
+            for sock in held:  # the dead URLs fail now, so the sandbox stops at once
+                sock.close()
+    finally:
+        listener.close()
+
+
+def test_no_log_line_or_message_shows_a_callback_url_s_credentials(caplog):
+    secret_url = "http://bw-user:s3cr3t-pass@127.0.0.1:1/events?token=q-s3cr3t"
+    with caplog.at_level(logging.DEBUG, logger="catapult"), Sandbox() as sandbox, \
+            sandbox.client() as client:
+        call = client.Call.create(from_="+19195551212", to="+19195551213",
+                                  callback_url=secret_url)
+        sandbox.answer(call.id)
+        sandbox.settle()
+        with pytest.raises(catapult.sandbox.WaitTimeout) as failed:
+            sandbox.wait_for(catapult.GatherEvent, timeout=0.05)
+        shown = [record.getMessage() for record in caplog.records] + [
+            str(failed.value), *(d.describe() for d in sandbox.deliveries)]
+    assert "failed callbacks: answer to http://***@127.0.0.1:1/events" in str(failed.value)
+    assert any("http://***@127.0.0.1:1/events" in line for line in shown)
+    assert not [line for line in shown if "s3cr3t" in line]

@@ -1,6 +1,11 @@
 """The sandbox runs BXML: the document a GET callback answers with, verb by verb, on the
 clock, as the v1 BXML docs describe.
 
+A callback's reply is the application's, and may be anything: any failure while reading or
+running it ends that call (an ``error`` event that names the cause, then the hang-up), never
+the sandbox; and a call that redirects more than ``MAX_REDIRECTS`` times in a row with
+nothing heard or gathered in between ends the same way, instead of looping for ever.
+
 Where the docs leave it open: a spoken sentence takes the time the REST speak takes, a
 file the REST playback's; a ``<Gather>`` that got no digit sends nothing and the next verb
 runs; a reply that is not XML (empty, ``ok``) is no BXML: the verbs left run on, and a
@@ -11,7 +16,9 @@ not run.
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+import logging
+from typing import Any, Callable, TypeVar
 
 from .. import bxml
 from ..errors import InvalidOptionError
@@ -27,14 +34,41 @@ from ._model import (
     new_id,
 )
 
+logger = logging.getLogger("catapult.sandbox")
+
 #: the call is dropped this long after a last speak, play or tones with nothing after
 DROP_AFTER = 30.0
+#: the most ``<Redirect>`` verbs a call may run in a row with nothing heard or gathered in
+#: between; one more ends the call with an ``error`` event
+MAX_REDIRECTS = 10
 _DEFAULTS = {"maxDigits": 128, "interDigitTimeout": 5.0, "terminatingDigits": "#"}
+
+_Step = TypeVar("_Step", bound=Callable[..., None])
+
+
+def _guarded(step: _Step) -> _Step:
+    """Run a step of a call's BXML so that whatever goes wrong ends that call only."""
+
+    @functools.wraps(step)
+    def run(self: BxmlRules, call_or_id: Any, *args: Any) -> None:
+        try:
+            step(self, call_or_id, *args)
+        except Exception as exc:  # noqa: BLE001 (a bad document must not stop the sandbox)
+            call = call_or_id if isinstance(call_or_id, SimCall) else \
+                self._calls.get(str(call_or_id))
+            logger.warning("the BXML of call %s failed: %s: %s",
+                           getattr(call, "id", call_or_id), type(exc).__name__, exc)
+            if call is not None:
+                self._bxml_failed(call, f"the sandbox could not run this BXML: "
+                                        f"{type(exc).__name__}: {exc}", "BXML_FAILED")
+
+    return run  # type: ignore[return-value]
 
 
 class BxmlRules(WorldBase):
     """Run a call's BXML, one verb at a time."""
 
+    @_guarded
     def run_bxml(self, call_id: str, reply: bytes) -> None:
         """A callback answered with ``reply``: run it. A reply that is not XML (empty, or
         ``ok``) is no BXML: a call already running BXML carries on with what is left, a
@@ -50,7 +84,7 @@ class BxmlRules(WorldBase):
             try:
                 document = bxml.parse(reply)
             except InvalidOptionError as exc:
-                self._bxml_failed(call, str(exc))
+                self._bxml_failed(call, f"invalid BXML: {exc}")
                 return
             call.bxml = list(document.children)
             call.bxml_run += 1
@@ -59,17 +93,22 @@ class BxmlRules(WorldBase):
                 call.bxml_timer = None
             self._bxml_next(call, call.bxml_run)
 
-    def _bxml_failed(self, call: SimCall, why: str) -> None:
-        self._note(call, "error", why)
-        self._emit(call, "error", **self._parties(call), callState="error",
-                   cause="INVALID_BXML", message=f"invalid BXML: {why}")
+    def _bxml_failed(self, call: SimCall, why: str, cause: str = "INVALID_BXML") -> None:
+        """End the call: an ``error`` event that says ``why``, then the hang-up."""
         call.bxml = []
+        call.bxml_run += 1  # timers of what ran so far do nothing now
+        if call.state not in ("started", "active", "transferring"):
+            return
+        self._note(call, "error", why)
+        self._emit(call, "error", **self._parties(call), callState="error", cause=cause,
+                   message=why)
         self._hang_up(call)
 
     def _bxml_later(self, call: SimCall, run: int, seconds: float) -> None:
         call.bxml_timer = self.clock.call_later(
             seconds, lambda: self._bxml_resume(call.id, run))
 
+    @_guarded
     def _bxml_resume(self, call_id: str, run: int) -> None:
         with self._lock:
             call = self._calls.get(call_id)
@@ -86,6 +125,8 @@ class BxmlRules(WorldBase):
             return
         verb = call.bxml.pop(0)
         attributes: dict[str, Any] = verb.attributes
+        if verb.tag in ("SpeakSentence", "PlayAudio", "SendDtmf"):
+            call.bxml_redirects = 0  # something was heard: not a loop
         if verb.tag == "SpeakSentence":
             call.heard.extend(heard_from({"sentence": verb.content, **attributes}))
             self._bxml_later(call, run, max(0.5, len(verb.content or "")
@@ -103,6 +144,13 @@ class BxmlRules(WorldBase):
             self._bxml_gather(call, verb)
         elif verb.tag == "Redirect":
             call.bxml = []  # verbs after a Redirect never run
+            call.bxml_redirects += 1
+            if call.bxml_redirects > MAX_REDIRECTS:
+                self._bxml_failed(
+                    call, f"redirect loop: {call.bxml_redirects} <Redirect> in a row with "
+                          f"nothing heard or gathered in between (the sandbox allows "
+                          f"{MAX_REDIRECTS})", "REDIRECT_LOOP")
+                return
             self._bxml_fetch(call, str(attributes["requestUrl"]), "redirect",
                              **self._parties(call), callState="active")
         elif verb.tag == "Hangup":
@@ -123,6 +171,7 @@ class BxmlRules(WorldBase):
         """No verb left: the call is dropped 30 s later unless new BXML comes."""
         call.bxml_timer = self.clock.call_later(DROP_AFTER, lambda: self._bxml_drop(call.id, run))
 
+    @_guarded
     def _bxml_drop(self, call_id: str, run: int) -> None:
         with self._lock:
             call = self._calls.get(call_id)
@@ -147,8 +196,11 @@ class BxmlRules(WorldBase):
         self._note(call, "gather", gather.id)
         self._restart_gather_timer(call, gather)
 
+    @_guarded
     def _bxml_gathered(self, call: SimCall, gather: SimGather) -> None:
         """A BXML gather ended: its result goes to ``requestUrl`` (none without digits)."""
+        if gather.digits:
+            call.bxml_redirects = 0  # something was gathered: not a loop
         if not gather.digits and gather.reason != "hung-up":
             self._bxml_next(call, call.bxml_run)  # no digit: the verb failed, go on
             return

@@ -5,11 +5,23 @@ from __future__ import annotations
 import datetime as _dt
 import heapq
 import itertools
+import logging
 import threading
 import time
 from typing import Callable, Optional
 
 Action = Callable[[], None]
+
+logger = logging.getLogger("catapult.sandbox")
+
+
+def _fire(action: Action) -> None:
+    """Run a timer's action; a failure is logged, and the clock goes on."""
+    try:
+        action()
+    except Exception as exc:  # noqa: BLE001 (one failed timer must not stop the clock)
+        logger.error("a sandbox timer failed: %s: %s", type(exc).__name__, exc)
+        logger.debug("the failure in full", exc_info=True)
 
 
 class Timer:
@@ -89,7 +101,7 @@ class Clock:
             if timer.cancelled:
                 self._cancelled -= 1
             else:
-                action()
+                _fire(action)
 
     def start(self) -> None:
         if self.manual or self._running:
@@ -127,4 +139,4 @@ class Clock:
             if timer.cancelled:
                 self._cancelled -= 1
             else:
-                action()
+                _fire(action)

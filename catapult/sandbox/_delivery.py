@@ -1,17 +1,32 @@
-"""Callback delivery: POST (or GET) each event to the call's callback URL, in order per call."""
+"""Callback delivery: POST (or GET) each event to the call's callback URL, in order per call.
+
+A callback URL is the application's to choose, and may be slow, dead or hostile. So a
+delivery is bounded by ``callbackTimeout`` on the wall clock, connect, send and read
+together (a reply dripped a byte at a time cannot stretch it); calls are delivered
+independently, by a pool of workers that grows when URLs hang, so that no number of dead
+callback URLs delays a healthy call's events; and no failure of a delivery, or of what
+the sandbox does with its reply, can stop a worker.
+"""
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
+import itertools
 import json
 import logging
+import socket
 import threading
+import time
 from collections import deque
 from typing import Any, Callable, Optional
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import attrs
+
+from .._deadline import WATCHDOG
+from .._wire import redact_userinfo
 
 logger = logging.getLogger("catapult.sandbox")
 
@@ -25,6 +40,7 @@ class Target:
     url: Optional[str]
     fallback_url: Optional[str] = None
     method: str = "POST"
+    #: seconds the whole delivery may take (the API's ``callbackTimeout``, in ms there)
     timeout: float = 10.0
     #: the reply may be the call's next BXML (a GET call's answer, a BXML verb's requestUrl)
     bxml: bool = False
@@ -49,23 +65,26 @@ class Delivery:
                                              and 200 <= self.status < 300)
 
     def describe(self) -> str:
-        """``url -> status`` or ``url -> error``, for messages."""
+        """``url -> status`` or ``url -> error``, for messages (no credentials or query)."""
         outcome = str(self.status) if self.status is not None else (self.error or "no answer")
-        return f"{self.payload.get('eventType')} to {_safe(self.url or '')} -> {outcome}"
+        return f"{self.payload.get('eventType')} to {shown(self.url or '')} -> {outcome}"
 
 
 class Courier:
     """Delivers events in order within a lane (a call), independently across lanes.
 
     Each lane is served by at most one worker at a time, which keeps a call's events in
-    the order they were emitted; a pool of up to ``workers`` threads, started as needed and
-    reused, serves the lanes, so a callback URL that hangs for its whole timeout delays its
-    own call's events only.
+    the order they were emitted. Workers are reused; when none is free a new one starts
+    (up to ``workers``), so a callback URL that hangs for its whole timeout holds up its own
+    call's events only. Workers beyond ``keep`` that have been idle for ``idle`` seconds end.
     """
 
-    def __init__(self, record: Callable[[Delivery], None], workers: int = 32) -> None:
+    def __init__(self, record: Callable[[Delivery], None], workers: int = 1024,
+                 keep: int = 8, idle: float = 30.0) -> None:
         self._record = record
         self._max_workers = workers
+        self._keep = keep
+        self._idle = idle
         self._lock = threading.Condition()
         self._lanes: dict[str, deque[tuple[dict[str, Any], Target]]] = {}
         self._ready: deque[str] = deque()  # lanes with events and no worker on them
@@ -73,14 +92,15 @@ class Courier:
         self._threads: list[threading.Thread] = []
         self._idle_workers = 0
         self._running = False
+        self._names = itertools.count()
 
     def start(self) -> None:
         with self._lock:
             self._running = True
 
-    def stop(self) -> None:
-        """Deliver what was sent (up to 15 s), then end the workers."""
-        self.idle(15)
+    def stop(self, timeout: float = 15.0) -> None:
+        """Deliver what was sent (up to ``timeout`` seconds), then end the workers."""
+        self.idle(timeout)
         with self._lock:
             self._running = False
             self._lock.notify_all()
@@ -97,11 +117,11 @@ class Courier:
                 self._ready.append(lane)  # a new lane has no worker on it
             queue.append((payload, target))
             self._pending += 1
-            if self._idle_workers:
+            if self._idle_workers >= len(self._ready):
                 self._lock.notify()
             elif len(self._threads) < self._max_workers:
                 thread = threading.Thread(target=self._work, daemon=True,
-                                          name=f"catapult-sandbox-courier-{len(self._threads)}")
+                                          name=f"catapult-sandbox-courier-{next(self._names)}")
                 self._threads.append(thread)
                 thread.start()
 
@@ -116,30 +136,42 @@ class Courier:
             return self._lock.wait_for(lambda: self._pending == 0, timeout)
 
     def _work(self) -> None:
-        while True:
-            with self._lock:
-                self._idle_workers += 1
-                self._lock.wait_for(lambda: self._ready or not self._running)
-                self._idle_workers -= 1
-                if not self._ready:
-                    for conn in _local.__dict__.pop("pool", {}).values():
-                        conn.close()
-                    return
-                lane = self._ready.popleft()
-                payload, target = self._lanes[lane][0]
-            self._record(_attempt(payload, target))
-            with self._lock:
-                queue = self._lanes[lane]
-                queue.popleft()
-                if queue:
-                    self._ready.append(lane)
-                else:
-                    del self._lanes[lane]
-                self._pending -= 1
-                self._lock.notify_all()
+        try:
+            while True:
+                with self._lock:
+                    self._idle_workers += 1
+                    self._lock.wait_for(lambda: self._ready or not self._running, self._idle)
+                    self._idle_workers -= 1
+                    if not self._ready:
+                        if not self._running or self._idle_workers >= self._keep:
+                            with contextlib.suppress(ValueError):
+                                self._threads.remove(threading.current_thread())
+                            return
+                        continue
+                    lane = self._ready.popleft()
+                    payload, target = self._lanes[lane][0]
+                try:
+                    self._record(attempt(payload, target))
+                except Exception as exc:  # noqa: BLE001 (a worker must outlive any failure)
+                    logger.error("the sandbox failed handling the %s event of %s: %s: %s",
+                                 payload.get("eventType"), lane or "no call",
+                                 type(exc).__name__, exc)
+                    logger.debug("the failure in full", exc_info=True)
+                with self._lock:
+                    queue = self._lanes[lane]
+                    queue.popleft()
+                    if queue:
+                        self._ready.append(lane)
+                    else:
+                        del self._lanes[lane]
+                    self._pending -= 1
+                    self._lock.notify_all()
+        finally:
+            for conn in _local.__dict__.pop("pool", {}).values():
+                conn.close()
 
 
-def _attempt(payload: dict[str, Any], target: Target) -> Delivery:
+def attempt(payload: dict[str, Any], target: Target) -> Delivery:
     """Deliver to the callback URL, then to the fallback URL if that failed."""
     tried: Optional[str] = None  # the URL tried last
     status: Optional[int] = None
@@ -162,6 +194,24 @@ _local = threading.local()
 _MAX_REPLY = 16 * 1024 + 1
 
 
+class _Deadline:
+    """One delivery as the deadline watchdog sees it: the connection to cut off when late."""
+
+    __slots__ = ("conn", "deadline", "expired")
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.expired = False
+        self.conn: Optional[http.client.HTTPConnection] = None
+
+    def abort(self) -> None:
+        self.expired = True
+        sock = getattr(self.conn, "sock", None)
+        if isinstance(sock, socket.socket):
+            with contextlib.suppress(OSError):  # wakes the worker's blocked read at once
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
 def _connection(scheme: str, host: str, port: Optional[int],
                 timeout: float) -> http.client.HTTPConnection:
     """This worker's kept-alive connection to a callback host (one per host and worker)."""
@@ -180,7 +230,7 @@ def _connection(scheme: str, host: str, port: Optional[int],
 def _deliver(url: str, payload: dict[str, Any],
              target: Target) -> tuple[Optional[int], Optional[str], Optional[bytes]]:
     """The status the callback URL answered and its body, or None and the reason it was
-    not reached."""
+    not reached, all within ``target.timeout`` seconds of wall-clock time."""
     parts = urlsplit(url)
     headers = {"User-Agent": USER_AGENT}
     if parts.username is not None:
@@ -199,35 +249,56 @@ def _deliver(url: str, payload: dict[str, Any],
             path += f"?{parts.query}"
         headers["Content-Type"] = "application/json; charset=utf-8"
         body = json.dumps(payload, separators=(",", ":")).encode()
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        logger.warning("callback %s failed: not an http(s) URL", _safe(url))
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if parts.scheme not in ("http", "https") or not parts.hostname or port == -1:
+        logger.warning("callback %s failed: not an http(s) URL", shown(url))
         return None, "not an http(s) URL", None
-    conn: Optional[http.client.HTTPConnection] = None
+    deadline = _Deadline(time.monotonic() + target.timeout)
+    WATCHDOG.watch(deadline)
+    try:
+        return _exchange(parts.scheme, parts.hostname, port, method, path, body, headers,
+                         deadline, url, target.timeout)
+    finally:
+        WATCHDOG.unwatch()
+
+
+def _exchange(scheme: str, host: str, port: Optional[int], method: str, path: str,
+              body: Optional[bytes], headers: dict[str, str], deadline: _Deadline, url: str,
+              timeout: float) -> tuple[Optional[int], Optional[str], Optional[bytes]]:
+    late = f"no complete answer within the callback timeout of {timeout:g} s"
     for retry in (False, True):
+        left = deadline.deadline - time.monotonic()
+        if left <= 0:
+            break
+        conn = _connection(scheme, host, port, left)
+        deadline.conn = conn
+        reused = conn.sock is not None
         try:
-            conn = _connection(parts.scheme, parts.hostname, parts.port, target.timeout)
-            reused = conn.sock is not None
             conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
             reply = response.read(_MAX_REPLY)
             if response.will_close or not response.isclosed():  # not read whole: not reusable
                 conn.close()
-            break
-        except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as exc:
-            assert conn is not None
+        except Exception as exc:  # noqa: BLE001 (whatever the URL's server does, it is a failure)
             conn.close()
-            if reused and not retry:
+            if deadline.expired or isinstance(exc, (socket.timeout, TimeoutError)):
+                break
+            if reused and not retry and isinstance(exc, (
+                    http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)):
                 continue  # the receiver closed the idle kept-alive connection: a new one
-            logger.warning("callback %s failed: %s", _safe(url), exc)
-            return None, f"{type(exc).__name__}: {exc}", None
-        except (OSError, ValueError, http.client.HTTPException) as exc:
-            if conn is not None:
-                conn.close()
-            logger.warning("callback %s failed: %s", _safe(url), exc)
-            return None, f"{type(exc).__name__}: {exc}", None
-    if response.status >= 400:
-        logger.warning("callback %s answered %s", _safe(url), response.status)
-    return int(response.status), None, reply
+            logger.warning("callback %s failed: %s: %s", shown(url), type(exc).__name__,
+                           redact_userinfo(str(exc)))
+            return None, f"{type(exc).__name__}: {redact_userinfo(str(exc))}", None
+        if deadline.expired:  # the answer came whole, but too late
+            break
+        if response.status >= 400:
+            logger.warning("callback %s answered %s", shown(url), response.status)
+        return int(response.status), None, reply
+    logger.warning("callback %s failed: %s", shown(url), late)
+    return None, late, None
 
 
 def _query_value(value: object) -> str:
@@ -238,6 +309,11 @@ def _query_value(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _safe(url: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(query="", fragment=""))
+def shown(url: str) -> str:
+    """A callback URL as messages and log lines show it: without its ``user:password@``,
+    its query and its fragment."""
+    try:
+        parts = urlsplit(url)
+        return redact_userinfo(urlunsplit(parts._replace(query="", fragment="")))
+    except ValueError:
+        return redact_userinfo(url.split("?", 1)[0])
