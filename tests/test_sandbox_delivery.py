@@ -15,24 +15,33 @@ from catapult.callbacks import make_server
 from catapult.sandbox import Sandbox
 
 
-@pytest.fixture
-def black_hole() -> Iterator[str]:
-    """A callback URL that accepts connections and never answers."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    held: list[socket.socket] = []
+class BlackHole:
+    """A callback URL that accepts connections and never answers, until ``close()``."""
 
-    def accept() -> None:
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0), backlog=512)
+        self.held: list[socket.socket] = []
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}/events"
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
         while True:
             try:
-                held.append(listener.accept()[0])
+                self.held.append(self.listener.accept()[0])
             except OSError:
                 return
 
-    threading.Thread(target=accept, daemon=True).start()
-    yield f"http://127.0.0.1:{listener.getsockname()[1]}/events"
-    listener.close()
-    for sock in held:
-        sock.close()
+    def close(self) -> None:
+        self.listener.close()
+        for sock in self.held:
+            sock.close()
+
+
+@pytest.fixture
+def black_hole() -> Iterator[BlackHole]:
+    hole = BlackHole()
+    yield hole
+    hole.close()
 
 
 @pytest.fixture
@@ -51,7 +60,7 @@ def test_a_hanging_callback_url_delays_only_its_own_calls_events(black_hole, rec
     good_url, arrived = receiver
     with Sandbox() as sandbox, sandbox.client() as client:
         stuck = client.Call.create(from_="+19195551212", to="+19195551213",
-                                   callback_url=black_hole, callback_timeout=3000)
+                                   callback_url=black_hole.url, callback_timeout=3000)
         sandbox.answer(stuck.id)      # its answer event now waits 3 s for the black hole
         started = time.monotonic()
         calls = []
@@ -141,41 +150,24 @@ def test_the_callback_timeout_bounds_the_whole_delivery_on_the_wall_clock():
         drip.close()
 
 
-def test_200_dead_callback_urls_do_not_delay_a_healthy_call(receiver):
+def test_200_dead_callback_urls_do_not_delay_a_healthy_call(receiver, black_hole):
     good_url, arrived = receiver
-    listener = socket.create_server(("127.0.0.1", 0), backlog=512)
-    held: list[socket.socket] = []
-
-    def accept() -> None:
-        while True:
-            try:
-                held.append(listener.accept()[0])
-            except OSError:
-                return
-
-    threading.Thread(target=accept, daemon=True).start()
-    dead = f"http://127.0.0.1:{listener.getsockname()[1]}/never"
-    try:
-        with Sandbox() as sandbox, sandbox.client() as client:
-            for _ in range(200):
-                stuck = client.Call.create(from_="+19195551212", to="+19195551213",
-                                           callback_url=dead)
-                sandbox.answer(stuck.id)  # each answer event now waits on a dead URL
-            delays = []
-            for _ in range(5):
-                healthy = client.Call.create(from_="+19195551212", to="+19195551213",
-                                             callback_url=good_url)
-                started = time.monotonic()
-                sandbox.answer(healthy.id)
-                sandbox.wait_for(catapult.AnswerEvent, call_id=healthy.id, timeout=5)
-                moment = next(m for m, e in arrived if e.call_id == healthy.id)
-                delays.append(moment - started)
-            assert max(delays) < 0.1, f"healthy answer events waited {delays}"
-            listener.close()
-            for sock in held:  # the dead URLs fail now, so the sandbox stops at once
-                sock.close()
-    finally:
-        listener.close()
+    with Sandbox() as sandbox, sandbox.client() as client:
+        for _ in range(200):
+            stuck = client.Call.create(from_="+19195551212", to="+19195551213",
+                                       callback_url=black_hole.url)
+            sandbox.answer(stuck.id)  # each answer event now waits on a dead URL
+        delays = []
+        for _ in range(5):
+            healthy = client.Call.create(from_="+19195551212", to="+19195551213",
+                                         callback_url=good_url)
+            started = time.monotonic()
+            sandbox.answer(healthy.id)
+            sandbox.wait_for(catapult.AnswerEvent, call_id=healthy.id, timeout=5)
+            moment = next(m for m, e in arrived if e.call_id == healthy.id)
+            delays.append(moment - started)
+        assert max(delays) < 0.1, f"healthy answer events waited {delays}"
+        black_hole.close()  # the dead URLs fail now, so the sandbox stops at once
 
 
 def test_no_log_line_or_message_shows_a_callback_url_s_credentials(caplog):
