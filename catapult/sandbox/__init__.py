@@ -87,9 +87,15 @@ class Sandbox:
     none); any of ``terminatingDigits`` (default ``#``) ends it at once and is **not**
     included in ``digits``; ``interDigitTimeout`` (default 5 s) counts from the start and
     again after each digit; a hang-up ends it with ``hung-up``; stopping it through the
-    API ends it without a gather event (the API documents none). While a gather runs,
-    keys go to it and no ``dtmf`` events are sent; otherwise each key sends a ``dtmf``
-    event.
+    API ends it without a gather event (the API documents none). Each key the caller
+    presses sends a ``dtmf`` event, also while a gather runs (the official dolphin apps act
+    on it); the ``gather`` event follows when the gather ends.
+
+    BXML replies are read with limits (16 KB, 8 levels, declared attributes only) and any
+    failure while running one ends that call with an ``error`` event, never the sandbox;
+    a call that runs more than 10 ``<Redirect>`` in a row with nothing heard or gathered
+    in between is ended the same way. A delivery takes at most the call's
+    ``callbackTimeout`` on the wall clock.
 
     Args:
         host: address to bind (default 127.0.0.1).
