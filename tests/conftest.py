@@ -1,30 +1,36 @@
-"""Shared fixtures: a client aimed at a fake host, and a responses mock that must be used."""
+"""Fixtures every tier may use: a callback receiver on loopback (``served``) and what its
+gather handler received."""
 
 from __future__ import annotations
 
+import threading
 from typing import Iterator
 
 import pytest
-import responses
 
 import catapult
 
-BASE = "https://api.test.example"
-ROOT = f"{BASE}/v1/users/u-user"
-TOKEN = "t-token-5ecret"
-SECRET = "s3cr3t-Value-9"
+from .support import Served
 
 
 @pytest.fixture
-def mocked() -> Iterator[responses.RequestsMock]:
-    """Every request must match a registered response, and every response must be used."""
-    with responses.RequestsMock(assert_all_requests_are_fired=True) as mock:
-        yield mock
+def received() -> list[catapult.Event]:
+    return []
 
 
 @pytest.fixture
-def client() -> Iterator[catapult.Client]:
-    """A client without retries: these tests pin one request each (retries: test_retries.py,
-    test_faults.py)."""
-    with catapult.Client("u-user", TOKEN, SECRET, base_url=BASE, max_retries=0) as api:
-        yield api
+def served(received: list[catapult.Event]) -> Iterator[Served]:
+    """A receiver whose gather handler keeps each event (and fails on tag "explode")."""
+    app = catapult.CallbackApp(max_body=4096)
+    lock = threading.Lock()
+
+    @app.on("gather")
+    def gathered(event: catapult.GatherEvent) -> None:
+        if event.tag == "explode":
+            raise RuntimeError("handler bug")
+        with lock:
+            received.append(event)
+
+    instance = Served(app)
+    yield instance
+    instance.close()

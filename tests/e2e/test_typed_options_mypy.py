@@ -1,0 +1,63 @@
+"""The keyword options are typed: mypy rejects an unknown or mistyped option in a user's
+script, and ``catapult/_kwargs.py`` is the one generated from the options classes."""
+
+from __future__ import annotations
+
+import pathlib
+import textwrap
+
+from mypy import api as mypy_api
+
+USER_SCRIPT = '''
+import catapult
+from catapult import bxml
+
+def ivr(client: catapult.Client, call_id: str) -> None:
+    call = client.Call(call_id)
+    gather = call.create_gather(max_digits=3, terminating_digits="#",
+                                prompt={"sentence": "Press 1"})
+    reveal_type(gather)
+    call.create_gather(max_digit=3)
+    call.create_gather(max_digits=[3])
+    call.speak_sentence("Hello", locale="en_US", loop_enabled=False)
+    call.speak_sentence("Hello", loud=True)
+    client.Call.create(from_="+15550000001", to="+15550000002", recording_enabled=True)
+    client.Call.create(from_="+15550000001", to="+15550000002", recording=True)
+    client.Bridge.create(call_ids=["c-1", "c-2"], bridge_audio=True)
+    client.Bridge.create(calls=["c-1"])
+    client.Conference("conf-1").add_member("c-1", join_tone=True, mute="yes")
+    client.AvailableNumber.search("local", state="NC", city="Cary")
+    client.AvailableNumber.search("tollFree", stat="NC")
+    bxml.Gather(bxml.SpeakSentence("Press 1"), request_url="https://x.test/g", max_digits=1)
+    bxml.Gather(bxml.Hangup(), request_url="https://x.test/g", max_digit=1)
+'''
+
+
+def test_mypy_strict_rejects_unknown_and_mistyped_options(tmp_path: pathlib.Path) -> None:
+    script = tmp_path / "ivr.py"
+    script.write_text(textwrap.dedent(USER_SCRIPT))
+    out, err, status = mypy_api.run(
+        ["--strict", "--no-error-summary", "--cache-dir", str(tmp_path / "cache"), str(script)])
+    assert status == 1, err
+    found = sorted(((int(line.split(":")[1]), line.split(": ", 2)[2])
+                    for line in out.splitlines()
+                    if ": error: " in line or ": note: Reveal" in line),
+                   key=lambda item: item[0])  # stable: mypy's order within a line
+    # each line's message, by the parts that do not vary between mypy versions
+    expected = [
+        (9, ["Revealed type", "catapult.resources.gather.Gather"]),
+        (10, ['"max_digit"', '"create_gather" of "Call"', 'did you mean "max_digits"',
+             "[call-arg]"]),
+        (11, ['"max_digits"', "list[int]", "[arg-type]"]),
+        (13, ['"loud"', '"speak_sentence" of "Call"', "[call-arg]"]),
+        (15, ['"recording"', '"create" of "CallCollection"', "[call-arg]"]),
+        (17, ['"calls"', '"create" of "BridgeCollection"', "[call-arg]"]),
+        (18, ['"mute"', '"add_member" of "Conference"', '"bool"', "[arg-type]"]),
+        (20, ['"stat"', '"search" of "AvailableNumberCollection"', "[call-overload]"]),
+        (20, ["No overload variant", "[call-overload]"]),
+        (22, ['"max_digit"', '"Gather"', 'did you mean "max_digits"', "[call-arg]"]),
+        (22, ['"Hangup"', '"SpeakSentence | PlayAudio"', "[arg-type]"]),
+    ]
+    assert [line for line, _ in found] == [line for line, _ in expected], out
+    for (_, message), (_, parts) in zip(found, expected):
+        assert all(part in message for part in parts), (message, parts)
