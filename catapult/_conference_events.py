@@ -7,16 +7,8 @@ from typing import Optional, Union
 
 import attrs
 
-from ._event_base import TIME, Event, PlaybackStatus, enum_field, field, whole
-
-
-def _flag(value: object) -> Optional[bool]:
-    # JSON booleans, or the strings a GET callback's query carries
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-        return value.strip().lower() == "true"
-    return None
+from ._event_base import Event, PlaybackStatus
+from ._model import boolean, enum_of, field, integer, moment
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -32,8 +24,8 @@ class ConferenceEvent(Event):
     conference_id: Optional[str] = field()
     conference_uri: Optional[str] = field()
     status: Optional[str] = field()
-    created_time: Optional[_dt.datetime] = field(TIME)
-    completed_time: Optional[_dt.datetime] = field(TIME)
+    created_time: Optional[_dt.datetime] = field(moment)
+    completed_time: Optional[_dt.datetime] = field(moment)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -50,9 +42,9 @@ class ConferenceMemberEvent(Event):
     member_id: Optional[str] = field()
     member_uri: Optional[str] = field()
     state: Optional[str] = field()
-    active_members: Optional[int] = field(whole)
-    hold: Optional[bool] = field(_flag)
-    mute: Optional[bool] = field(_flag)
+    active_members: Optional[int] = field(integer)
+    hold: Optional[bool] = field(boolean)
+    mute: Optional[bool] = field(boolean)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -66,7 +58,7 @@ class ConferencePlaybackEvent(Event):
 
     conference_id: Optional[str] = field()
     conference_uri: Optional[str] = field()
-    status: Union[PlaybackStatus, str, None] = field(enum_field(PlaybackStatus))
+    status: Union[PlaybackStatus, str, None] = field(enum_of(PlaybackStatus))
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -1,83 +1,76 @@
 """Id-first methods on a collection: ``client.Call.hang_up(call_id)`` is exactly
 ``client.Call(call_id).hang_up()``, the way node and C# code calls the API.
 
-Each is declared once in the collection's class body (``hang_up = IdFirst(Call.hang_up)``),
-from the handle's own method: one implementation, the handle's docstring and signature
-(with ``call_id`` in front) for ``help()``, and for type checkers the handle method's
-parameters after the id.
+``Collection`` makes one for every method of its handle (``resources/_base.py``): one
+implementation, the handle's docstring, and its signature with the id in front, for
+``help()``, ``inspect`` and ``typing.get_type_hints``. Type checkers read the same methods
+as typed stubs from the generated ``catapult/_mirrors.py``.
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
-from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar, overload
+import typing
+from typing import Any, Callable, Optional
 
 __all__ = ["IdFirst"]
 
-_H = TypeVar("_H")
-_R = TypeVar("_R")
 
-if TYPE_CHECKING:
-    from typing_extensions import Concatenate, ParamSpec
+class IdFirst:
+    """A method of the collection that takes the handle's id first."""
 
-    _P = ParamSpec("_P")
+    def __init__(self, method: Callable[..., Any]) -> None:
+        self.method = method
+        self.name = method.__name__
+        self.owner: Optional[type] = None
+        self.signature: Any = None
+        self.doc = ""
+        self.annotations: dict[str, Any] = {}
 
-    class IdFirst(Generic[_H, _P, _R]):
-        def __init__(self, method: Callable[Concatenate[_H, _P], _R]) -> None: ...
+    def __set_name__(self, owner: type, name: str) -> None:
+        # an alias (complete_gather = stop_gather) keeps the canonical method's name
+        self.owner = self.owner or owner
 
-        def __set_name__(self, owner: type, name: str) -> None: ...
+    def _described(self, function: Callable[..., Any], unbound: bool) -> Any:
+        if self.signature is None:  # once: what help(), inspect and get_type_hints see
+            id_name = getattr(self.owner, "id_name", "id")
+            handle = getattr(self.owner, "handle_name", "handle")
+            shown = inspect.signature(self.method)
+            params = list(shown.parameters.values())[1:]
+            self.signature = shown.replace(parameters=[inspect.Parameter(
+                id_name, inspect.Parameter.POSITIONAL_ONLY, annotation="str"), *params])
+            self.doc = (f"The same as ``{handle}({id_name}).{self.name}(...)``: the id "
+                        f"first.\n\n{inspect.getdoc(self.method) or ''}")
+            self.annotations = {id_name: str, **self._hints()}
+        functools.update_wrapper(function, self.method)
+        function.__doc__ = self.doc
+        function.__annotations__ = dict(self.annotations)
+        signature = self.signature
+        if unbound:
+            signature = signature.replace(parameters=[inspect.Parameter(
+                "self", inspect.Parameter.POSITIONAL_ONLY), *signature.parameters.values()])
+        function.__signature__ = signature  # type: ignore[attr-defined]
+        return function
 
-        @overload
-        def __get__(self, collection: None, owner: type) -> Callable[..., _R]: ...
+    def _hints(self) -> dict[str, Any]:
+        """The handle method's annotations, resolved where the method is written (its
+        ``Self`` is the collection's handle), so that they resolve from here too."""
+        handle = getattr(self.owner, "_handle", None)
+        try:
+            return typing.get_type_hints(self.method, localns={"Self": handle})
+        except (NameError, TypeError):  # pragma: no cover (every method resolves: tested)
+            return dict(getattr(self.method, "__annotations__", {}))
 
-        @overload
-        def __get__(self, collection: object,
-                    owner: type) -> Callable[Concatenate[str, _P], _R]: ...
+    def __get__(self, collection: object, owner: Optional[type] = None) -> Any:
+        method = self.method
+        if collection is None:
+            def unbound(collection: Any, item_id: str, /, *args: Any, **kwargs: Any) -> Any:
+                return method(collection(item_id), *args, **kwargs)
 
-        def __get__(self, collection: object, owner: type) -> Any: ...
+            return self._described(unbound, True)
 
-else:
+        def bound(item_id: str, /, *args: Any, **kwargs: Any) -> Any:
+            return method(collection(item_id), *args, **kwargs)  # type: ignore[operator]
 
-    class IdFirst:
-        """A method of the collection that takes the handle's id first."""
-
-        def __init__(self, method: Callable[..., Any]) -> None:
-            self.method = method
-            self.name = method.__name__
-            self.signature: Any = None
-
-        def __set_name__(self, owner: type, name: str) -> None:
-            # an alias (complete_gather = stop_gather) keeps the first, canonical name
-            self.owner = getattr(self, "owner", owner)
-
-        def _described(self, function: Callable[..., Any], unbound: bool) -> Any:
-            if self.signature is None:  # once: what help() and inspect show
-                id_name = getattr(self.owner, "id_name", "id")
-                params = list(inspect.signature(self.method).parameters.values())[1:]
-                self.signature = inspect.Signature([inspect.Parameter(
-                    id_name, inspect.Parameter.POSITIONAL_ONLY, annotation="str"), *params])
-                handle = getattr(self.owner, "handle_name", "handle")
-                self.doc = (f"The same as ``{handle}({id_name}).{self.name}(...)``: the id "
-                            f"first.\n\n{inspect.getdoc(self.method) or ''}")
-            functools.update_wrapper(function, self.method)
-            function.__doc__ = self.doc
-            signature = self.signature
-            if unbound:
-                signature = signature.replace(parameters=[inspect.Parameter(
-                    "self", inspect.Parameter.POSITIONAL_ONLY), *signature.parameters.values()])
-            function.__signature__ = signature  # type: ignore[attr-defined]
-            return function
-
-        def __get__(self, collection: object, owner: type = None) -> Any:
-            method = self.method
-            if collection is None:
-                def unbound(collection: Any, item_id: str, /, *args: Any, **kwargs: Any) -> Any:
-                    return method(collection(item_id), *args, **kwargs)
-
-                return self._described(unbound, True)
-
-            def bound(item_id: str, /, *args: Any, **kwargs: Any) -> Any:
-                return method(collection(item_id), *args, **kwargs)  # type: ignore[operator]
-
-            return self._described(bound, False)
+        return self._described(bound, False)

@@ -7,7 +7,7 @@ import functools
 import inspect
 import math
 import re
-from typing import Any, Callable, Iterable, Mapping, Optional, TypeVar
+from typing import Any, Callable, Iterable, Mapping, Optional, TypeVar, Union
 
 import attrs
 
@@ -170,12 +170,61 @@ def option(
     nested: Optional[type] = None,
     wire: Optional[str] = None,
     required: bool = False,
+    doc: str = "",
 ) -> Any:
-    """Declare an option field: its rule, or the options class nested under it."""
-    metadata: dict[str, object] = {"check": check, "nested": nested, "required": required}
+    """Declare an option field: its rule (or the options class nested under it), and what
+    it is for in a few words; the rule's own words state the limit (see ``describe``)."""
+    metadata: dict[str, object] = {"check": check, "nested": nested, "required": required,
+                                   "doc": doc}
     if wire:
         metadata["wire"] = wire
     return attrs.field(default=None, metadata=metadata)
+
+
+def allowed(field: attrs.Attribute) -> str:  # type: ignore[type-arg]
+    """What an option takes, in words: its check's, or the options class nested under it."""
+    nested = field.metadata.get("nested")
+    if nested is not None:
+        return f"a {nested.__name__} or a dict of its fields"
+    check = field.metadata.get("check")
+    return check.allowed if check is not None else "anything"
+
+
+def describe(kind: type, but: Iterable[str] = (), prefix: str = "") -> list[str]:
+    """One line per option of ``kind``: its name, what it is for, and what it takes
+    (``max_digits: digits to collect ...; a whole number from 1 to 30 ...``); the options
+    of a nested class follow it (``prompt.sentence: ...``)."""
+    skip = set(but)
+    lines = []
+    for item in attrs.fields(kind):
+        if item.name in skip:
+            continue
+        doc = str(item.metadata.get("doc") or "")
+        required = "required; " if item.metadata.get("required") else ""
+        lines.append(f"{prefix}{item.name}: {required}{doc + '; ' if doc else ''}"
+                     f"{allowed(item)}")
+        nested = item.metadata.get("nested")
+        if nested is not None:
+            lines += describe(nested, prefix=f"{prefix}{item.name}.")
+    return lines
+
+
+def _indented(lines: list[str], indent: str) -> str:
+    import textwrap  # only when a docstring is assembled
+
+    return "\n".join(textwrap.fill(line, 92, initial_indent=indent,
+                                   subsequent_indent=indent + "    ") for line in lines)
+
+
+_C = TypeVar("_C", bound=type)
+
+
+def documented(cls: _C) -> _C:
+    """Finish an options class's docstring with an ``Attributes`` section written from its
+    declared options, so that each limit is stated once: in its check."""
+    cls.__doc__ = ((cls.__doc__ or "").rstrip() + "\n\n    Attributes:\n"
+                   + _indented(describe(cls), " " * 8) + "\n")
+    return cls
 
 
 class _Spec:
@@ -324,8 +373,16 @@ def shows_options(kind: type, but: tuple[str, ...] = ()) -> Callable[[_F], _F]:
     def show_on(func: _F) -> _F:
         signature = inspect.signature(func)
         params = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
-        params += keyword_parameters(kind, {p.name for p in params}.union(but))
+        own = {p.name for p in params}.union(but)
+        params += keyword_parameters(kind, own)
         func.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+        func.__options__ = (kind, frozenset(own))  # type: ignore[attr-defined]
+        # the signature as written, for the generated typed mirrors (tools/generate.py)
+        func.__typed_signature__ = signature  # type: ignore[attr-defined]
+        doc = (func.__doc__ or "").rstrip()
+        title = kind.__name__.lstrip("_")
+        func.__doc__ = (f"{doc}\n\n        Options (``{title}``; keywords, or one dict in "
+                        "either spelling):\n" + _indented(describe(kind, but), " " * 12) + "\n")
         return func
 
     return show_on
@@ -337,3 +394,22 @@ def keyword_parameters(kind: type, but: Iterable[str] = ()) -> list[inspect.Para
     return [inspect.Parameter(field.name, inspect.Parameter.KEYWORD_ONLY, default=None,
                               annotation=str(field.type))
             for field in attrs.fields(kind) if field.name not in skip]
+
+
+def query(kind: type, options: Optional[Mapping[str, Any]], keywords: Mapping[str, Any],
+          title: str) -> dict[str, object]:
+    """The query string of a list or search: checked as ``kind`` declares it, booleans
+    written ``true``/``false`` (a query string has no booleans)."""
+    params = to_body(kind, items_of(options, title) + list(keywords.items()), title)
+    return {k: ("true" if v is True else "false" if v is False else v) for k, v in
+            params.items()}
+
+
+@documented
+@attrs.frozen(kw_only=True)
+class PageQuery:
+    """The paging of a list that the API pages with ``page`` and ``size``."""
+
+    page: Union[int, str, None] = option(
+        whole(0), doc="the first page to read, from 0 (the API's next links lead on)")
+    size: Union[int, str, None] = option(whole(1, 1000), doc="items per page")

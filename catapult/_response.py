@@ -17,6 +17,8 @@ from .errors import (
     ServerError,
 )
 
+__all__ = ["Result"]
+
 _BY_STATUS: dict[int, type[APIError]] = {
     400: BadRequestError,
     401: AuthenticationError,

@@ -8,7 +8,7 @@ import json
 import logging
 import sys
 import time
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Union
+from typing import Any, Iterator, Literal, Mapping, Optional, Union
 from urllib.parse import urlsplit
 
 import requests
@@ -17,13 +17,11 @@ import requests.auth
 from urllib3.exceptions import NewConnectionError
 
 from . import __version__, _retry
+from ._config import Timeout
 from ._deadline import POOL_CLASSES, WATCHDOG, Attempt
 from ._response import NOT_JSON, Result, api_error, declares_json, excerpt, parse_json
 from ._wire import location_id, redact_userinfo
 from .errors import APIError, InvalidOptionError, ProtocolError, RequestTimeout, TransportError
-
-if TYPE_CHECKING:
-    from .client import Timeout
 
 logger = logging.getLogger("catapult")
 
@@ -62,8 +60,26 @@ class GuardedAdapter(requests.adapters.HTTPAdapter):
         return manager
 
 
+#: a requests.Session, as the client's ``session=`` takes it (so that client.py need not
+#: import requests)
+Session = requests.Session
+
+#: where a request's path starts: the user's own resources, or the API's root (available
+#: numbers and number info live outside ``/users/{userId}``)
+Root = Literal["user", "api"]
+
+
+class _Retry(Exception):
+    """An attempt that failed in a way that may be tried again: ``error`` is raised if it
+    is not (no retries left, or the wait would pass the deadline)."""
+
+    def __init__(self, error: Exception, wait: float, why: str) -> None:
+        super().__init__(why)
+        self.error, self.wait, self.why = error, wait, why
+
+
 class Transport:
-    """One requests.Session bound to one user's API root; everything HTTP goes through here.
+    """One requests.Session bound to one user's API roots; everything HTTP goes through here.
 
     Each ``request`` is one SDK call: tried up to ``1 + max_retries`` times, all of it
     within ``timeout.total`` seconds of wall-clock time (see ``_retry`` for what is retried).
@@ -71,31 +87,35 @@ class Transport:
 
     def __init__(
         self,
-        root: str,
+        base_url: str,
+        user_id: str,
         auth: BasicAuth,
         timeout: Timeout,
         max_retries: int,
         session: Optional[requests.Session] = None,
     ) -> None:
-        self.root = root.rstrip("/")
+        api = f"{base_url.rstrip('/')}/v1"
+        #: the URL each named root stands for
+        self.roots: dict[str, str] = {"user": f"{api}/users/{user_id}", "api": api}
         self.timeout = timeout
         self.max_retries = max_retries
         self._auth = auth
         self._owns_session = session is None
+        user_root = self.roots["user"]
         if session is None:
             session = requests.Session()
             session.mount("https://", GuardedAdapter())
             session.mount("http://", GuardedAdapter())
-        elif type(session.get_adapter(self.root)) is requests.adapters.HTTPAdapter:
+        elif type(session.get_adapter(user_root)) is requests.adapters.HTTPAdapter:
             # a session of the caller's keeps its settings, but its stock adapter cannot
             # enforce the deadline against a server that trickles bytes
-            origin = urlsplit(self.root)
+            origin = urlsplit(user_root)
             session.mount(f"{origin.scheme}://{origin.netloc}/", GuardedAdapter())
         self.session = session
         # everything requests would merge again on every call is merged here, once: the
         # adapter, proxies and CA bundle from the environment, the session's headers
-        self._adapter = session.get_adapter(self.root)
-        settings = session.merge_environment_settings(self.root, {}, None, None, None)
+        self._adapter = session.get_adapter(user_root)
+        settings = session.merge_environment_settings(user_root, {}, None, None, None)
         verify = settings["verify"]
         self._send_options: dict[str, Any] = {
             "stream": False, "proxies": settings["proxies"], "cert": settings["cert"],
@@ -106,11 +126,18 @@ class Transport:
         headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
         for unset in [key for key, value in headers.items() if value is None]:
             del headers[unset]  # requests' own rule: a header set to None is not sent
+        # see _prepare: a copy of this store is every request's headers
         self._header_store = headers._store  # type: ignore[attr-defined]
-        probe = requests.PreparedRequest()
-        probe.prepare_url(self.root, None)
-        self._root_url = probe.url or self.root
-        self._root_path = urlsplit(self._root_url).path
+        self._prepared_roots: dict[str, str] = {}
+        for name, url in self.roots.items():
+            probe = requests.PreparedRequest()
+            probe.prepare_url(url, None)
+            self._prepared_roots[name] = probe.url or url
+
+    @property
+    def root(self) -> str:
+        """The user root, ``{base_url}/v1/users/{user_id}``."""
+        return self.roots["user"]
 
     def __repr__(self) -> str:
         return f"<Transport {self.root}>"
@@ -132,26 +159,29 @@ class Transport:
         method: str,
         path: str,
         *,
+        root: Root = "user",
         body: Optional[Mapping[str, Any]] = None,
         params: Optional[Mapping[str, Any]] = None,
         created: bool = False,
-        url: Optional[str] = None,
         content: Optional[bytes] = None,
         content_type: str = "application/octet-stream",
+        encoded: bool = True,
     ) -> Result:
         """Send one request, with its retries, and return its Result, or raise the exception
         for what happened last.
 
         Args:
             method: the HTTP method.
-            path: a path relative to the user root (``calls/c-1/gather``).
+            path: a path below ``root`` (``calls/c-1/gather``).
+            root: ``"user"`` (``/v1/users/{userId}``) or ``"api"`` (``/v1``).
             body: sent as compact UTF-8 JSON when given.
             params: query parameters.
             created: the response must carry a ``Location`` (201 Created); its last segment
                 becomes ``Result.location_id``, and a response without one is a ProtocolError.
-            url: an absolute URL to use instead of ``path`` (a paging ``next`` link).
             content: raw bytes to send instead of a JSON body (a media upload), with
                 ``content_type``.
+            encoded: the ids in ``path`` are percent-encoded already (``_wire.segment``);
+                False quotes the path as requests would (``client.request``).
 
         Raises:
             APIError: a status >= 400, after the retries that the status allows.
@@ -164,77 +194,102 @@ class Transport:
         else:
             data = None if body is None else _encode(body, method, path)
             content_type = "application/json; charset=utf-8"
-        prepared = self._prepare(method, path, data, params, url, content_type)
-        shown = urlsplit(url).path if url else f"{self._root_path}/{path}"
-        started = time.monotonic()
-        deadline = started + self.timeout.total
+        if encoded and not params:
+            # ids arrive percent-encoded one segment each, which requests' URL preparation
+            # would leave exactly as it is
+            url = f"{self._prepared_roots[root]}/{path}"
+        else:
+            url = _prepared_url(f"{self.roots[root]}/{path}", params)
+        shown = f"{urlsplit(self._prepared_roots[root]).path}/{path}"
+        return self._send(self._prepare(method, url, data, content_type), shown, created)
+
+    def _send(self, prepared: requests.PreparedRequest, shown: str, created: bool) -> Result:
+        """``prepared``, tried until it succeeds, fails for good, or the deadline passes."""
+        method = str(prepared.method)
+        deadline = time.monotonic() + self.timeout.total
         tries = 0
         while True:
             tries += 1
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise self._late(method, shown, tries - 1)
-            attempt = Attempt(deadline)
-            failure: Optional[BaseException] = None
-            WATCHDOG.arm(attempt)
             try:
-                response = self._adapter.send(
-                    prepared, timeout=(min(self.timeout.connect, remaining),
-                                       min(self.timeout.read, remaining)),
-                    **self._send_options,
-                )
-                response.content  # noqa: B018 (read the body while the deadline is armed)
-            except (requests.RequestException, OSError) as exc:
-                failure = exc
-            finally:
-                WATCHDOG.disarm()
-            if attempt.expired:
-                # the watchdog cut the socket: whatever was read is an answer cut short (a
-                # header block ended by the close looks complete to http.client)
-                raise self._late(method, shown, tries) from failure
-            if failure is not None:
-                if time.monotonic() >= deadline:
-                    raise self._late(method, shown, tries) from failure
-                why = _retry_after_failure(method, failure, attempt)
-                wait = _retry.backoff(tries) if why else 0.0
-                if why and self._may_retry(method, shown, tries, wait, deadline, why):
-                    continue
-                raise self._failed(method, shown, tries, failure) from failure
-            if logger.isEnabledFor(logging.DEBUG):
-                logger.debug("%s %s -> %s in %.0f ms", method, shown, response.status_code,
-                             _ms(started))
-            if response.status_code >= 400:
-                error = _error_for(response, method, shown)
-                error.attempts = tries
-                retry = _retry.after_status(method, error, tries)
-                if retry and self._may_retry(method, shown, tries, retry[0], deadline, retry[1]):
-                    continue
-                raise error
-            if response.status_code >= 300:
-                # redirects are not part of the API; following one could resend a POST
-                raise ProtocolError(
-                    f"{method} {shown}: unexpected redirect {response.status_code} to "
-                    f"{response.headers.get('Location', '(no Location)')}"
-                )
-            return self._result(response, method, shown, created)
+                response = self._attempt(prepared, shown, tries, deadline)
+                return self._classify(response, method, shown, created, tries)
+            except _Retry as retry:
+                if not self._may_retry(method, shown, tries, retry.wait, deadline, retry.why):
+                    raise retry.error from retry.error.__cause__
 
-    def _prepare(self, method: str, path: str, data: Optional[bytes],
-                 params: Optional[Mapping[str, Any]], url: Optional[str],
+    def _attempt(self, prepared: requests.PreparedRequest, shown: str, tries: int,
+                 deadline: float) -> requests.Response:
+        """One try: the response read whole within the deadline, or the exception (a
+        ``_Retry`` when trying again is safe)."""
+        method = str(prepared.method)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise self._late(method, shown, tries - 1)
+        attempt = Attempt(deadline)
+        failure: Optional[BaseException] = None
+        started = time.monotonic()
+        WATCHDOG.arm(attempt)
+        try:
+            response = self._adapter.send(
+                prepared, timeout=(min(self.timeout.connect, remaining),
+                                   min(self.timeout.read, remaining)),
+                **self._send_options,
+            )
+            response.content  # noqa: B018 (read the body while the deadline is armed)
+        except (requests.RequestException, OSError) as exc:
+            failure = exc
+        finally:
+            WATCHDOG.disarm()
+        if attempt.expired:
+            # the watchdog cut the socket: whatever was read is an answer cut short (a
+            # header block ended by the close looks complete to http.client)
+            raise self._late(method, shown, tries) from failure
+        if failure is not None:
+            if time.monotonic() >= deadline:
+                raise self._late(method, shown, tries) from failure
+            error = self._failed(method, shown, tries, failure)
+            error.__cause__ = failure
+            why = _retry_after_failure(method, failure, attempt)
+            if why:
+                raise _Retry(error, _retry.backoff(tries), why)
+            raise error from failure
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug("%s %s -> %s in %.0f ms", method, shown, response.status_code,
+                         _ms(started))
+        return response
+
+    def _classify(self, response: requests.Response, method: str, shown: str, created: bool,
+                  tries: int) -> Result:
+        """What a response means: the Result of a success, or the exception for the rest (a
+        ``_Retry`` when the status allows trying again)."""
+        status = response.status_code
+        if status >= 400:
+            error = _error_for(response, method, shown)
+            error.attempts = tries
+            retry = _retry.after_status(method, error, tries)
+            if retry:
+                raise _Retry(error, *retry)
+            raise error
+        if status >= 300:
+            # redirects are not part of the API; following one could resend a POST
+            raise ProtocolError(
+                f"{method} {shown}: unexpected redirect {status} to "
+                f"{response.headers.get('Location', '(no Location)')}"
+            )
+        return self._result(response, method, shown, created)
+
+    def _prepare(self, method: str, url: str, data: Optional[bytes],
                  content_type: str) -> requests.PreparedRequest:
         """The request requests' Session would build, built directly: the same headers in
         the same order, with no cookie jar, hooks or redirect handling (the API uses none)."""
         prepared = requests.PreparedRequest()
         prepared.method = method
-        if url is None and not params:
-            # ids arrive percent-encoded one segment each (_wire.segment), which requests'
-            # URL preparation would leave exactly as it is
-            prepared.url = f"{self._root_url}/{path}"
-        else:
-            prepared.prepare_url(url or f"{self.root}/{path}", params)
+        prepared.url = url
         headers: requests.structures.CaseInsensitiveDict[Union[str, bytes]] = \
             requests.structures.CaseInsensitiveDict()
         # a copy of the merged headers' own store: rebuilding it key by key cost more than
-        # everything else in preparing a request
+        # everything else in preparing a request (tests/unit/test_transport.py pins what
+        # this relies on in the installed requests)
         headers._store = self._header_store.copy()  # type: ignore[attr-defined]
         if data is not None:
             headers["Content-Type"] = content_type
@@ -276,12 +331,12 @@ class Transport:
         return error
 
     def paginate(self, path: str, params: Optional[Mapping[str, Any]] = None,
-                 limit: Optional[int] = None) -> Iterator[Any]:
+                 limit: Optional[int] = None, root: Root = "user") -> Iterator[Any]:
         """Yield the items of a list endpoint, following ``Link: <...>; rel="next"``; stop
         after ``limit`` items (no further page is fetched once it is reached)."""
         if limit is not None and limit <= 0:
             return
-        result, links = self._page(path=path, params=params)
+        result = self.request("GET", path, params=params, root=root)
         left = limit
         while True:
             for item in result.json_list(f"GET {path}"):
@@ -290,17 +345,13 @@ class Transport:
                     left -= 1
                     if not left:
                         return
-            next_url = links.get("next", {}).get("url")
+            next_url = _links(result.headers).get("next", {}).get("url")
             if not next_url:
                 return
             if not self._same_origin(next_url):
                 raise ProtocolError(f"refusing to follow a next link to another host: {next_url}")
-            result, links = self._page(url=next_url)
-
-    def _page(self, *, path: str = "", params: Optional[Mapping[str, Any]] = None,
-              url: Optional[str] = None) -> tuple[Result, Mapping[str, Any]]:
-        result = self.request("GET", path, params=params, url=url)
-        return result, _links(result.headers)
+            prepared = self._prepare("GET", _prepared_url(next_url, None), None, "")
+            result = self._send(prepared, urlsplit(next_url).path, False)
 
     def _same_origin(self, url: str) -> bool:
         mine, theirs = urlsplit(self.root), urlsplit(url)
@@ -328,6 +379,13 @@ class Transport:
             data=None if data is NOT_JSON else data,
             location_id=new_id,
         )
+
+
+def _prepared_url(url: str, params: Optional[Mapping[str, Any]]) -> str:
+    """``url`` with ``params``, quoted as requests quotes them."""
+    probe = requests.PreparedRequest()
+    probe.prepare_url(url, params)
+    return probe.url or url
 
 
 def _error_for(response: requests.Response, method: str, shown: str) -> APIError:

@@ -3,82 +3,32 @@
 from __future__ import annotations
 
 import copy
-import math
 import os
 from types import TracebackType
-from typing import Any, Callable, Mapping, Optional, Union
+from typing import Any, Mapping, Optional
 from urllib.parse import urlsplit
 
-import attrs
-import requests
-
+from ._config import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    Timeout,
+    TimeoutLike,
+    checked_retries,
+    checked_timeout,
+)
+from ._index import Collections
 from ._response import Result
-from ._transport import BasicAuth, Transport
+from ._transport import BasicAuth, Session, Transport
 from ._wire import redact_userinfo, segment
 from .errors import ConfigurationError, InvalidOptionError
-from .resources.application import ApplicationCollection
-from .resources.bridge import BridgeCollection
-from .resources.call_collection import CallCollection
-from .resources.conference import ConferenceCollection
-from .resources.media import MediaCollection
-from .resources.number import AvailableNumberCollection, PhoneNumberCollection
-from .resources.recording import RecordingCollection, TranscriptionCollection
 
-__all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Client", "Timeout"]
-
-DEFAULT_BASE_URL = "https://api.catapult.inetwork.com"
-DEFAULT_MAX_RETRIES = 2
-_TOTAL = 60.0
-
-
-def _seconds(name: str) -> Callable[[Any, Any, float], None]:
-    def check(instance: Any, attribute: Any, value: float) -> None:
-        if not math.isfinite(value) or value <= 0:
-            raise ConfigurationError(
-                f"timeout must be a finite number of seconds > 0 for {name}, got {value!r}; "
-                "waiting forever is not an option"
-            )
-    return check
-
-
-def _to_float(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ConfigurationError(f"timeout must be given in seconds (int or float), got {value!r}")
-    return float(value)
-
-
-@attrs.frozen
-class Timeout:
-    """How long one SDK call may take, in seconds.
-
-    Attributes:
-        connect: to open a connection (each attempt).
-        read: to wait for each read of the answer (each attempt), as in requests.
-        total: a hard wall-clock deadline for the whole call, every retry and wait
-            included, kept even against a server that trickles its answer byte by byte.
-            The call raises ``RequestTimeout`` at most about half a second after it.
-            (Resolving the host name is the one step that the operating system does not
-            let it cut short.)
-
-    Example:
-        >>> client = catapult.Client(..., timeout=catapult.Timeout(connect=2, read=10, total=20))
-    """
-
-    connect: float = attrs.field(default=5.0, converter=_to_float, validator=_seconds("connect"))
-    read: float = attrs.field(default=30.0, converter=_to_float, validator=_seconds("read"))
-    total: float = attrs.field(default=_TOTAL, converter=_to_float, validator=_seconds("total"))
-
-
-#: 5 s to connect, 30 s for each read, 60 s in all
-DEFAULT_TIMEOUT = Timeout()
+__all__ = ["Client"]
 
 _METHODS = frozenset({"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"})
 
-#: what ``timeout=`` takes
-TimeoutLike = Union[Timeout, float, tuple[float, float]]
 
-
-class Client:
+class Client(Collections):
     """A connection to the Catapult v1 API for one user.
 
     Every request goes to ``{base_url}/v1/users/{user_id}/...`` with HTTP Basic auth
@@ -127,7 +77,7 @@ class Client:
         base_url: str = DEFAULT_BASE_URL,
         timeout: TimeoutLike = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
-        session: Optional[requests.Session] = None,
+        session: Optional[Session] = None,
     ) -> None:
         for name, value in (("user_id", user_id), ("api_token", api_token),
                             ("api_secret", api_secret)):
@@ -145,33 +95,19 @@ class Client:
         self.user_id = user_id
         self.base_url = base_url.rstrip("/")
         self._bind(Transport(
-            f"{self.base_url}/v1/users/{_user_segment(user_id)}",
+            self.base_url,
+            _user_segment(user_id),
             BasicAuth(api_token, api_secret),
-            _checked_timeout(timeout),
-            _checked_retries(max_retries),
+            checked_timeout(timeout),
+            checked_retries(max_retries),
             session,
         ))
 
     def _bind(self, transport: Transport) -> None:
         self._transport = transport
-        #: the calls of this user: ``client.Call("c-1")``, ``client.Call.get``, ``.create``
-        self.Call = CallCollection(transport)
-        #: the bridges of this user: ``client.Bridge("brg-1")``, ``.create``, ``.get``, ...
-        self.Bridge = BridgeCollection(transport)
-        #: the recordings of this user: ``client.Recording.list()``, ``.get``, a handle
-        self.Recording = RecordingCollection(transport)
-        #: transcriptions by recording id: ``client.Transcription.create(recording_id)``
-        self.Transcription = TranscriptionCollection(self.Recording)
-        #: the media store: ``client.Media.upload(name, data)``, ``.download``, ...
-        self.Media = MediaCollection(transport)
-        #: applications: where incoming calls to your numbers report
-        self.Application = ApplicationCollection(transport)
-        #: your numbers: ``client.PhoneNumber.allocate(number=...)``, ``.get``, ``.list``
-        self.PhoneNumber = PhoneNumberCollection(transport)
-        #: conferences and their members: ``client.Conference.create(from_=...)``
-        self.Conference = ConferenceCollection(transport)
-        #: numbers to buy: ``client.AvailableNumber.search_local(area_code="919")``
-        self.AvailableNumber = AvailableNumberCollection(transport, f"{self.base_url}/v1")
+        for name, value in vars(Collections).items():  # built again, on this transport
+            if not name.startswith("_") and hasattr(value, "attribute"):
+                self.__dict__.pop(name, None)
 
     @property
     def timeout(self) -> Timeout:
@@ -199,8 +135,8 @@ class Client:
         """
         other: Client = copy.copy(self)
         other._bind(self._transport.with_settings(
-            _checked_timeout(timeout) if timeout is not None else self.timeout,
-            _checked_retries(max_retries) if max_retries is not None else self.max_retries,
+            checked_timeout(timeout) if timeout is not None else self.timeout,
+            checked_retries(max_retries) if max_retries is not None else self.max_retries,
         ))
         return other
 
@@ -208,7 +144,7 @@ class Client:
     def from_env(cls, environ: Optional[Mapping[str, str]] = None, *,
                  timeout: TimeoutLike = DEFAULT_TIMEOUT,
                  max_retries: int = DEFAULT_MAX_RETRIES,
-                 session: Optional[requests.Session] = None) -> Client:
+                 session: Optional[Session] = None) -> Client:
         """A client from ``BANDWIDTH_USER_ID``, ``BANDWIDTH_API_TOKEN``, ``BANDWIDTH_API_SECRET``
         and the optional ``BANDWIDTH_API_ENDPOINT`` (the names the older SDKs read).
 
@@ -274,10 +210,10 @@ class Client:
         if any(part in ("", ".", "..") for part in parts):
             raise InvalidOptionError(
                 f"path must not have empty, '.' or '..' segments, got {path!r}")
-        root = self.base_url if absolute else self._transport.root
-        # through requests' own URL preparation: a caller's path is quoted as requests would
-        return self._transport.request(verb, path, body=body, params=params,
-                                       url=f"{root}/{path.strip('/')}")
+        # a caller's path is quoted as requests would quote it
+        rest = path.strip("/")[len("v1/"):] if absolute else path.strip("/")
+        return self._transport.request(verb, rest, body=body, params=params,
+                                       root="api" if absolute else "user", encoded=False)
 
     def close(self) -> None:
         """Close the HTTP session (unless it was passed in)."""
@@ -292,30 +228,6 @@ class Client:
 
     def __repr__(self) -> str:
         return f"Client(user_id={self.user_id!r}, base_url={self.base_url!r})"
-
-
-def _checked_timeout(timeout: object) -> Timeout:
-    if isinstance(timeout, Timeout):
-        return timeout
-    if isinstance(timeout, tuple) and len(timeout) == 2:
-        connect, read = timeout
-    elif isinstance(timeout, (int, float)) and not isinstance(timeout, bool):
-        connect = read = timeout
-    else:
-        raise ConfigurationError(
-            "timeout must be a catapult.Timeout, a number of seconds > 0 or a (connect, read) "
-            f"tuple of them, got {timeout!r}; waiting forever is not an option"
-        )
-    connect, read = _to_float(connect), _to_float(read)
-    total = max(_TOTAL, connect + read) if math.isfinite(connect + read) else _TOTAL
-    return Timeout(connect, read, total)
-
-
-def _checked_retries(max_retries: object) -> int:
-    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or not (
-            0 <= max_retries <= 10):
-        raise ConfigurationError(f"max_retries must be an int from 0 to 10, got {max_retries!r}")
-    return max_retries
 
 
 def _user_segment(user_id: str) -> str:

@@ -18,16 +18,8 @@ from ._conference_events import (
     ConferenceSpeakEvent,
 )
 from ._enums import CallState, GatherReason, GatherState
-from ._event_base import (
-    TIME,
-    Event,
-    HangupCause,
-    PlaybackStatus,
-    enum_field,
-    field,
-    mapping,
-    whole,
-)
+from ._event_base import Event, HangupCause, PlaybackStatus
+from ._model import enum_of, field, integer, mapping, moment
 from .errors import EventParseError
 
 __all__ = [
@@ -51,7 +43,6 @@ __all__ = [
     "SpeakEvent",
     "TimeoutEvent",
     "TranscriptionEvent",
-    "event_types",
     "parse_event",
 ]
 
@@ -74,8 +65,8 @@ class GatherEvent(Event):
 
     gather_id: Optional[str] = field()
     digits: Optional[str] = field()
-    reason: Union[GatherReason, str, None] = field(enum_field(GatherReason))
-    state: Union[GatherState, str, None] = field(enum_field(GatherState))
+    reason: Union[GatherReason, str, None] = field(enum_of(GatherReason))
+    state: Union[GatherState, str, None] = field(enum_of(GatherState))
     terminating_digit: Optional[str] = field()
 
 
@@ -83,7 +74,7 @@ class GatherEvent(Event):
 class _PartiesEvent(Event):
     from_: Optional[str] = field()
     to: Optional[str] = field()
-    call_state: Union[CallState, str, None] = field(enum_field(CallState))
+    call_state: Union[CallState, str, None] = field(enum_of(CallState))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -115,7 +106,7 @@ class HangupEvent(_PartiesEvent):
         cause: a ``HangupCause`` or the server's string.
     """
 
-    cause: Union[HangupCause, str, None] = field(enum_field(HangupCause))
+    cause: Union[HangupCause, str, None] = field(enum_of(HangupCause))
 
     @property
     def rejected(self) -> bool:
@@ -153,7 +144,7 @@ class SpeakEvent(Event):
         state: ``PLAYBACK_START`` or ``PLAYBACK_STOP`` as sent.
     """
 
-    status: Union[PlaybackStatus, str, None] = field(enum_field(PlaybackStatus))
+    status: Union[PlaybackStatus, str, None] = field(enum_of(PlaybackStatus))
     state: Optional[str] = field()
 
 
@@ -161,7 +152,7 @@ class SpeakEvent(Event):
 class PlaybackEvent(Event):
     """Playing an audio file started or finished. ``status``: a ``PlaybackStatus``."""
 
-    status: Union[PlaybackStatus, str, None] = field(enum_field(PlaybackStatus))
+    status: Union[PlaybackStatus, str, None] = field(enum_of(PlaybackStatus))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -173,7 +164,7 @@ class DtmfEvent(Event):
     """
 
     dtmf_digit: Optional[str] = field()
-    dtmf_duration: Optional[int] = field(whole)
+    dtmf_duration: Optional[int] = field(integer)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -189,8 +180,8 @@ class RecordingEvent(Event):
     recording_uri: Optional[str] = field()
     state: Optional[str] = field()
     status: Optional[str] = field()
-    start_time: Optional[_dt.datetime] = field(TIME)
-    end_time: Optional[_dt.datetime] = field(TIME)
+    start_time: Optional[_dt.datetime] = field(moment)
+    end_time: Optional[_dt.datetime] = field(moment)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -209,7 +200,7 @@ class TranscriptionEvent(Event):
     state: Optional[str] = field()
     status: Optional[str] = field()
     text: Optional[str] = field()
-    text_size: Optional[int] = field(whole)
+    text_size: Optional[int] = field(integer)
     text_url: Optional[str] = field()
 
 

@@ -20,16 +20,7 @@ from . import _attributes as _a
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from .._kwargs import (
-        BxmlGatherKwargs,
-        BxmlPauseKwargs,
-        BxmlPlayAudioKwargs,
-        BxmlRecordKwargs,
-        BxmlRedirectKwargs,
-        BxmlSendMessageKwargs,
-        BxmlSpeakSentenceKwargs,
-        BxmlTransferKwargs,
-    )
+    from .. import _kwargs as kw
 
 __all__ = [
     "Gather", "Hangup", "Pause", "PhoneNumber", "PlayAudio", "Record", "Redirect", "Response",
@@ -228,7 +219,7 @@ class Gather(Verb):
 
     if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
         def __init__(self, *verbs: Union[SpeakSentence, PlayAudio],
-                     **attributes: Unpack[BxmlGatherKwargs]) -> None: ...
+                     **attributes: Unpack[kw.BxmlGatherKwargs]) -> None: ...
 
     _attributes = _a.GatherAttributes
     _holds = _SPOKEN
@@ -252,7 +243,7 @@ class SpeakSentence(Verb):
 
     if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
         def __init__(self, sentence: str, /,
-                     **attributes: Unpack[BxmlSpeakSentenceKwargs]) -> None: ...
+                     **attributes: Unpack[kw.BxmlSpeakSentenceKwargs]) -> None: ...
 
     _attributes = _a.SpeakSentenceAttributes
     _text = "the sentence"
@@ -270,7 +261,7 @@ class PlayAudio(Verb):
 
     if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
         def __init__(self, url: str, /,
-                     **attributes: Unpack[BxmlPlayAudioKwargs]) -> None: ...
+                     **attributes: Unpack[kw.BxmlPlayAudioKwargs]) -> None: ...
 
     _attributes = _a.PlayAudioAttributes
     _text = "the URL"
@@ -308,7 +299,7 @@ class Transfer(Verb):
 
     if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
         def __init__(self, *verbs: Union[PhoneNumber, SpeakSentence, PlayAudio, Record],
-                     **attributes: Unpack[BxmlTransferKwargs]) -> None: ...
+                     **attributes: Unpack[kw.BxmlTransferKwargs]) -> None: ...
 
     _attributes = _a.TransferAttributes
     _holds = ("PhoneNumber", "SpeakSentence", "PlayAudio", "Record")
@@ -334,7 +325,7 @@ class Record(Verb):
     tag = "Record"
 
     if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
-        def __init__(self, **attributes: Unpack[BxmlRecordKwargs]) -> None: ...
+        def __init__(self, **attributes: Unpack[kw.BxmlRecordKwargs]) -> None: ...
 
     _attributes = _a.RecordAttributes
 
@@ -356,7 +347,7 @@ class Redirect(Verb):
     tag = "Redirect"
 
     if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
-        def __init__(self, **attributes: Unpack[BxmlRedirectKwargs]) -> None: ...
+        def __init__(self, **attributes: Unpack[kw.BxmlRedirectKwargs]) -> None: ...
 
     _attributes = _a.RedirectAttributes
 
@@ -378,7 +369,7 @@ class Pause(Verb):
     tag = "Pause"
 
     if TYPE_CHECKING:  # the signature type checkers see; at run time, Verb's
-        def __init__(self, **attributes: Unpack[BxmlPauseKwargs]) -> None: ...
+        def __init__(self, **attributes: Unpack[kw.BxmlPauseKwargs]) -> None: ...
 
     _attributes = _a.PauseAttributes
 
@@ -407,7 +398,7 @@ class SendMessage(Verb):
     _text = "the message"
 
     def __init__(self, message: str, /,
-                 **attributes: Unpack[BxmlSendMessageKwargs]) -> None:
+                 **attributes: Unpack[kw.BxmlSendMessageKwargs]) -> None:
         warnings.warn("SendMessage is deprecated: it was never part of the documented BXML "
                       "v1 verbs; send messages with the messaging API", DeprecationWarning,
                       stacklevel=2)

@@ -1,30 +1,43 @@
 """What every resource shares: a model that is also a handle (its path, its transport), and
-the collection on the client that makes handles and fetches snapshots."""
+the collection on the client that makes handles, fetches snapshots, lists, and offers every
+handle method id first.
+
+A resource module declares its model (fields read from the wire), its handle methods and
+the official names as aliases in the handle's class body, once; its collection names the
+handle (``_handle = Call``) and the client attribute (``client_name = "Call"``), and gets
+an id-first mirror of every handle method without writing one: ``client.Call.hang_up(id)``
+is ``client.Call(id).hang_up()``. (Type checkers read the same mirrors from the generated
+``catapult/_mirrors.py``.)
+"""
 
 from __future__ import annotations
 
+import inspect
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Iterator, Mapping, Optional, TypeVar
 
 from .. import _options, _wire
-from .._transport import Transport
+from .._compat import Self
+from .._idfirst import IdFirst
+from .._model import Model
+from .._transport import Root, Transport
 from ..errors import CatapultError
 
-if TYPE_CHECKING:
-    from typing_extensions import Self
-
-__all__ = ["Collection", "Handle"]
+__all__: list[str] = []  # nothing here is a public name of catapult
 
 
-class Handle(_wire.Readable):
+class Handle(Model):
     """Mixin for a resource's frozen model: it knows the resource's path and, when it came
     from a client, the transport its requests go through (the attrs field ``_transport``).
 
-    A subclass sets ``resource_path`` (``"calls"``) and ``id_name`` (``"call_id"``).
+    A subclass sets ``resource_path`` (``"calls"``) and ``id_name`` (``"call_id"``); one
+    under a parent (a conference's member) overrides ``_base``.
     """
 
     __slots__ = ()
     resource_path: ClassVar[str]
     id_name: ClassVar[str]
+    #: what the resource is called in messages ("a call")
+    what: ClassVar[str] = "a resource"
 
     if TYPE_CHECKING:  # the attrs fields every handle declares
         id: str
@@ -37,15 +50,19 @@ class Handle(_wire.Readable):
         made: Self = cls(id=item_id, transport=transport)  # type: ignore[call-arg]
         return made
 
-    @classmethod
-    def from_api(cls, payload: Mapping[str, Any], *,
-                 transport: Optional[Transport] = None) -> Self:
-        """Build the model from the API's JSON."""
-        raise NotImplementedError
-
     def refresh(self) -> Self:
-        """Fetch the resource and return the new snapshot."""
-        raise NotImplementedError
+        """Fetch the resource again (``GET`` its own URL) and return the new snapshot.
+
+        Raises:
+            NotFoundError: no such resource. Other APIError, TransportError as they happen.
+        """
+        result = self._t.request("GET", self._path())
+        return self.from_api(result.json_object(self.what), transport=self._t,
+                             **self._context())
+
+    def _context(self) -> dict[str, Any]:
+        """The fields a snapshot takes from this handle rather than from the wire."""
+        return {}
 
     @property
     def _t(self) -> Transport:
@@ -55,49 +72,75 @@ class Handle(_wire.Readable):
                                 f"use client.{name}({self.id!r})")
         return self._transport
 
+    def _base(self) -> str:
+        return self.resource_path
+
     def _path(self, *parts: str) -> str:
-        return "/".join((self.resource_path, _wire.segment(self.id, self.id_name), *parts))
+        return "/".join((self._base(), _wire.segment(self.id, self.id_name), *parts))
 
 
 H = TypeVar("H", bound=Handle)
 
 
+def handle_methods(handle: type) -> dict[str, Any]:
+    """The public methods of a handle class and its resource mixins (the audio methods),
+    aliases included, by name in declaration order; ``refresh`` from ``Handle`` too."""
+    found: dict[str, Any] = {}
+    for kind in handle.__mro__:
+        if kind is Handle:
+            found.setdefault("refresh", Handle.refresh)
+            break
+        for name, value in vars(kind).items():
+            if not name.startswith("_") and inspect.isfunction(value):
+                found.setdefault(name, value)
+    return found
+
+
+class Mirrors:
+    """At run time, the base in place of a collection's generated typed mirrors."""
+
+    __slots__ = ()
+
+
 class Collection(Generic[H]):
     """The collection of one resource on the client (``client.Call``): call it with an id for
-    a handle, ``get`` a snapshot. A subclass sets ``_handle`` to the resource's class; its
-    id-first methods (``IdFirst``) read ``id_name`` and ``handle_name`` from here."""
+    a handle, ``get`` a snapshot, and every method of the handle id first."""
 
     _handle: type[H]
+    #: the attribute of the client that holds this collection (``client.Call``)
+    client_name: ClassVar[str] = ""
+    #: the collection in a sentence, for ``help(catapult.Client)``
+    client_doc: ClassVar[str] = ""
     id_name: ClassVar[str] = "id"
     handle_name: ClassVar[str] = "handle"
+    #: which of the API's roots the resource's paths start from
+    root: ClassVar[Root] = "user"
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         handle = cls.__dict__.get("_handle")
-        if handle is not None:
-            cls.id_name = handle.id_name
-            cls.handle_name = f"client.{handle.__name__}"
+        if handle is None:
+            return
+        cls.id_name = handle.id_name
+        cls.handle_name = f"client.{cls.client_name or handle.__name__}"
+        own = {name for kind in cls.__mro__ if kind is not object for name in vars(kind)}
+        made: dict[int, IdFirst] = {}  # an alias gets the very mirror of its method
+        for name, method in handle_methods(handle).items():
+            if name not in own:  # the collection's own create, list, get stay
+                mirror = made.setdefault(id(method), IdFirst(method))
+                setattr(cls, name, mirror)
+                mirror.__set_name__(cls, name)
 
     def __init__(self, transport: Transport) -> None:
         self._transport = transport
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self._transport.root}/{self._handle.resource_path}>"
+        return f"<{type(self).__name__} {self._transport.roots[self.root]}/" \
+               f"{self._handle.resource_path}>"
 
     def __call__(self, item_id: str, /) -> H:
         """A handle on the resource ``item_id``; no request is made."""
         return self._handle.handle(item_id, self._transport)
-
-    def _list(self, query_kind: type, options: Optional[Mapping[str, Any]],
-              query: Mapping[str, Any], limit: Optional[int], title: str) -> Iterator[H]:
-        """The resource's list endpoint, lazily, following ``next`` links; the query is
-        checked (``query_kind``) before anything is sent."""
-        params = _options.to_body(query_kind, _options.items_of(options, title)
-                                  + list(query.items()), title)
-        limit = _options.checked_limit(limit)
-        for item in self._transport.paginate(self._handle.resource_path, params, limit=limit):
-            if isinstance(item, Mapping):
-                yield self._handle.from_api(item, transport=self._transport)
 
     def get(self, item_id: str, /) -> H:
         """Fetch the resource ``item_id`` (``GET /{resource}/{id}``) and return its snapshot.
@@ -107,3 +150,14 @@ class Collection(Generic[H]):
             NotFoundError: no such resource. Other APIError, TransportError.
         """
         return self(item_id).refresh()
+
+    def _list(self, path: str, query_kind: type, options: Optional[Mapping[str, Any]],
+              query: Mapping[str, Any], limit: Optional[int], title: str,
+              **known: Any) -> Iterator[H]:
+        """A list endpoint, lazily, following ``next`` links; the query is checked
+        (``query_kind``) before anything is sent."""
+        params = _options.query(query_kind, options, query, title)
+        limit = _options.checked_limit(limit)
+        for item in self._transport.paginate(path, params, limit=limit, root=self.root):
+            if isinstance(item, Mapping):
+                yield self._handle.from_api(item, transport=self._transport, **known)

@@ -7,52 +7,51 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Union
 
 import attrs
 
-from .. import _options, _wire
-from .._idfirst import IdFirst
-from .._options import BOOLEAN, CALLBACK_METHOD, HTTP_URL, option, text, whole
+from .. import _kwargs as kw
+from .. import _options
+from .._compat import Unpack
+from .._model import boolean, field, ident, integer
+from .._options import BOOLEAN, CALLBACK_METHOD, HTTP_URL, PageQuery, option, text, whole
 from .._transport import Transport
 from ..errors import InvalidOptionError
-from ._base import Collection, Handle
+from ._base import Collection, Handle, Mirrors
 
 if TYPE_CHECKING:
-    from typing_extensions import Unpack
+    from .._mirrors import ApplicationMirrors
+else:
+    ApplicationMirrors = Mirrors
 
-    from .._kwargs import ApplicationKwargs, ApplicationQueryKwargs
-
-__all__ = ["Application", "ApplicationCollection", "ApplicationOptions"]
+__all__ = ["Application", "ApplicationOptions"]
 
 
+@_options.documented
 @attrs.frozen(kw_only=True)
 class ApplicationOptions:
-    """The options of ``client.Application.create`` and ``application.update``.
+    """The options of ``client.Application.create`` and ``application.update``; create
+    needs ``name`` and ``incoming_call_url`` or ``incoming_message_url``."""
 
-    Attributes:
-        name: required on create; a string.
-        incoming_call_url: where the events of incoming calls go (create needs this or
-            ``incoming_message_url``).
-        incoming_call_url_callback_timeout: milliseconds, 1..10000 (default 10000).
-        incoming_call_fallback_url: used when ``incoming_call_url`` fails.
-        incoming_message_url, incoming_message_url_callback_timeout,
-        incoming_message_fallback_url: the same for messages.
-        callback_http_method: ``"POST"`` (default) or ``"GET"`` (what BXML needs).
-        auto_answer: bool; the platform answers incoming calls (the API's default True).
-    """
-
-    name: Optional[str] = option(text())
-    incoming_call_url: Optional[str] = option(HTTP_URL)
-    incoming_call_url_callback_timeout: Union[int, str, None] = option(whole(1, 10000))
-    incoming_call_fallback_url: Optional[str] = option(HTTP_URL)
-    incoming_message_url: Optional[str] = option(HTTP_URL)
-    incoming_message_url_callback_timeout: Union[int, str, None] = option(whole(1, 10000))
-    incoming_message_fallback_url: Optional[str] = option(HTTP_URL)
-    callback_http_method: Optional[str] = option(CALLBACK_METHOD)
-    auto_answer: Optional[bool] = option(BOOLEAN)
+    name: Optional[str] = option(text(), doc="a name of yours (required to create)")
+    incoming_call_url: Optional[str] = option(HTTP_URL, doc="where incoming calls' events go")
+    incoming_call_url_callback_timeout: Union[int, str, None] = option(
+        whole(1, 10000), doc="milliseconds to wait for it (default 10000)")
+    incoming_call_fallback_url: Optional[str] = option(
+        HTTP_URL, doc="used when incoming_call_url fails")
+    incoming_message_url: Optional[str] = option(
+        HTTP_URL, doc="where incoming messages' events go")
+    incoming_message_url_callback_timeout: Union[int, str, None] = option(
+        whole(1, 10000), doc="milliseconds to wait for it (default 10000)")
+    incoming_message_fallback_url: Optional[str] = option(
+        HTTP_URL, doc="used when incoming_message_url fails")
+    callback_http_method: Optional[str] = option(
+        CALLBACK_METHOD, doc="how events are sent (GET for BXML; default POST)")
+    auto_answer: Optional[bool] = option(
+        BOOLEAN, doc="the platform answers incoming calls (the API's default True)")
 
 
+@_options.documented
 @attrs.frozen(kw_only=True)
-class _Query:
-    page: Union[int, str, None] = option(whole(0))
-    size: Union[int, str, None] = option(whole(1, 1000))
+class _ApplicationQuery(PageQuery):
+    """The paging of ``client.Application.list``."""
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -65,55 +64,27 @@ class Application(Handle):
         auto_answer; raw: the payload as received (not part of repr or equality).
     """
 
-    id: str
-    name: Optional[str] = None
-    incoming_call_url: Optional[str] = None
-    incoming_call_url_callback_timeout: Optional[int] = None
-    incoming_call_fallback_url: Optional[str] = None
-    incoming_message_url: Optional[str] = None
-    incoming_message_url_callback_timeout: Optional[int] = None
-    incoming_message_fallback_url: Optional[str] = None
-    callback_http_method: Optional[str] = None
-    auto_answer: Optional[bool] = None
+    id: str = field(ident, required=True)
+    name: Optional[str] = field()
+    incoming_call_url: Optional[str] = field()
+    incoming_call_url_callback_timeout: Optional[int] = field(integer)
+    incoming_call_fallback_url: Optional[str] = field()
+    incoming_message_url: Optional[str] = field()
+    incoming_message_url_callback_timeout: Optional[int] = field(integer)
+    incoming_message_fallback_url: Optional[str] = field()
+    callback_http_method: Optional[str] = field()
+    auto_answer: Optional[bool] = field(boolean)
     raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
     _transport: Optional[Transport] = attrs.field(default=None, repr=False, eq=False,
                                                   alias="transport")
 
     resource_path = "applications"
     id_name = "application_id"
-    __repr__ = _wire.compact_repr
-
-    @classmethod
-    def from_api(cls, payload: Mapping[str, Any], *,
-                 transport: Optional[Transport] = None) -> Application:
-        """Build from the API's JSON; unknown fields stay in ``raw``."""
-        def number(key: str) -> Optional[int]:
-            value = payload.get(key)
-            return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-        text_of = _wire.text_or_none
-        answer = payload.get("autoAnswer")
-        return cls(
-            id=text_of(payload.get("id")) or "", name=text_of(payload.get("name")),
-            incoming_call_url=text_of(payload.get("incomingCallUrl")),
-            incoming_call_url_callback_timeout=number("incomingCallUrlCallbackTimeout"),
-            incoming_call_fallback_url=text_of(payload.get("incomingCallFallbackUrl")),
-            incoming_message_url=text_of(payload.get("incomingMessageUrl")),
-            incoming_message_url_callback_timeout=number("incomingMessageUrlCallbackTimeout"),
-            incoming_message_fallback_url=text_of(payload.get("incomingMessageFallbackUrl")),
-            callback_http_method=text_of(payload.get("callbackHttpMethod")),
-            auto_answer=answer if isinstance(answer, bool) else None,
-            raw=dict(payload), transport=transport,
-        )
-
-    def refresh(self) -> Application:
-        """Fetch the application (``GET /applications/{id}``)."""
-        result = self._t.request("GET", self._path())
-        return Application.from_api(result.json_object("an application"), transport=self._t)
+    what = "an application"
 
     @_options.shows_options(ApplicationOptions)
     def update(self, options: Union[ApplicationOptions, Mapping[str, Any], None] = None, /,
-               **kwargs: Unpack[ApplicationKwargs]) -> None:
+               **kwargs: Unpack[kw.ApplicationKwargs]) -> None:
         """Change some fields (``POST /applications/{id}``); fields not sent keep their value.
 
         Raises:
@@ -128,14 +99,16 @@ class Application(Handle):
         self._t.request("DELETE", self._path())
 
 
-class ApplicationCollection(Collection[Application]):
+class ApplicationCollection(ApplicationMirrors, Collection[Application]):
     """``client.Application``: create, get, list; each application method also id first."""
 
     _handle = Application
+    client_name = "Application"
+    client_doc = "applications: where incoming calls to your numbers report"
 
     @_options.shows_options(ApplicationOptions)
     def create(self, options: Union[ApplicationOptions, Mapping[str, Any], None] = None, /,
-               **kwargs: Unpack[ApplicationKwargs]) -> Application:
+               **kwargs: Unpack[kw.ApplicationKwargs]) -> Application:
         """Create an application (``POST /applications``); the id comes from ``Location``
         (no GET): the Application returned holds the id and what was sent.
 
@@ -154,13 +127,10 @@ class ApplicationCollection(Collection[Application]):
         return Application.from_api({**body, "id": result.created_id()},
                                     transport=self._transport)
 
-    @_options.shows_options(_Query)
+    @_options.shows_options(_ApplicationQuery)
     def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
              limit: Optional[int] = None,
-             **query: Unpack[ApplicationQueryKwargs]) -> Iterator[Application]:
+             **query: Unpack[kw.ApplicationQueryKwargs]) -> Iterator[Application]:
         """Iterate over applications (``GET /applications``), following ``next`` links."""
-        return self._list(_Query, options, query, limit, "application list")
-
-    refresh = IdFirst(Application.refresh)
-    update = IdFirst(Application.update)
-    delete = IdFirst(Application.delete)
+        return self._list("applications", _ApplicationQuery, options, query, limit,
+                          "application list")

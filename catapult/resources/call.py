@@ -1,46 +1,124 @@
-"""The Call resource: a call handle with its gathers, audio and DTMF, and ``client.Call``."""
+"""Calls: their options, the call handle with its gathers, audio and DTMF, and ``client.Call``."""
 
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Union
 
 import attrs
 
+from .. import _kwargs as kw
 from .. import _options, _wire
+from .._compat import Unpack
 from .._enums import CallState
+from .._model import Model, enum_of, field, ident, integer, mapping, moment
+from .._options import (
+    BOOLEAN,
+    CALLBACK_METHOD,
+    CALLER_ID,
+    DIVERSION_REASON,
+    DIVERSION_TREATMENT,
+    DTMF_OUT,
+    E164,
+    E164_OR_SIP,
+    HTTP_URL,
+    PageQuery,
+    header_map,
+    one_of,
+    option,
+    text,
+    whole,
+)
 from .._transport import Transport
 from ..errors import ProtocolError
-from ._base import Handle
-from .call_options import AudioOptions, CallOptions, CallUpdate, _Dtmf, _GatherUpdate
-from .gather import Gather, GatherOptions, sentence_shortcut
+from ._audio import Audio, AudioOptions
+from ._base import Collection, Mirrors
+from .gather import Gathers
 from .recording import Recording, Transcription
 
 if TYPE_CHECKING:
-    from typing_extensions import Unpack
+    from .._mirrors import CallMirrors
+else:
+    CallMirrors = Mirrors
 
-    from .._kwargs import (
-        AudioKwargs,
-        CallUpdateKwargs,
-        GatherKwargs,
-        GatherUpdateKwargs,
-        PlayFileKwargs,
-        SpeakKwargs,
-        TransferKwargs,
-    )
+__all__ = ["Call", "CallLogEvent", "CallOptions", "CallState", "CallUpdate"]
 
-__all__ = [
-    "AudioOptions",
-    "Call",
-    "CallLogEvent",
-    "CallOptions",
-    "CallState",
-    "CallUpdate",
-]
+
+@_options.documented
+@attrs.frozen(kw_only=True)
+class CallOptions:
+    """The options of ``client.Call.create``; a dict with the same keys works as well."""
+
+    from_: Optional[str] = option(E164, required=True, doc="your Bandwidth number; also 'from'")
+    to: Optional[str] = option(E164_OR_SIP, required=True, doc="who is called")
+    call_timeout: Union[int, str, None] = option(
+        whole(1, 300), doc="seconds to wait for an answer (default 60)")
+    callback_url: Optional[str] = option(HTTP_URL, doc="where the call's events go")
+    callback_timeout: Union[int, str, None] = option(
+        whole(1, 10000), doc="milliseconds to wait for your callback (default 10000)")
+    callback_http_method: Optional[str] = option(
+        CALLBACK_METHOD, doc="how events are sent (GET for BXML; default POST)")
+    fallback_url: Optional[str] = option(HTTP_URL, doc="used when the callback URL fails")
+    bridge_id: Optional[str] = option(text(), doc="a bridge to join the call to")
+    conference_id: Optional[str] = option(text(), doc="a conference to join the call to")
+    recording_enabled: Optional[bool] = option(BOOLEAN, doc="record the call")
+    recording_max_duration: Union[int, str, None] = option(
+        whole(1), doc="seconds a recording may last (default 3600)")
+    recording_file_format: Optional[str] = option(one_of("wav", "mp3"),
+                                                  doc="default wav")
+    transcription_enabled: Optional[bool] = option(BOOLEAN,
+                                                   doc="transcribe each recording")
+    tag: Optional[str] = option(text(), doc="a string of yours, echoed in callbacks")
+    sip_headers: Optional[Mapping[str, str]] = option(
+        header_map(5, 256), doc="sent with the call; names and values exactly as given")
+
+
+@_options.documented
+@attrs.frozen(kw_only=True)
+class CallUpdate:
+    """The options of ``call.update``: answer, reject, hang up, transfer, recording."""
+
+    state: Optional[str] = option(
+        one_of("active", "rejected", "completed", "transferring"),
+        doc="active answers, rejected rejects, completed hangs up, transferring transfers")
+    transfer_to: Optional[str] = option(E164_OR_SIP, doc="who a transfer calls")
+    transfer_caller_id: Optional[str] = option(CALLER_ID, doc="who a transfer shows as caller")
+    whisper_audio: Union[AudioOptions, Mapping[str, Any], None] = option(
+        nested=AudioOptions, doc="played to the transfer's target")
+    callback_url: Optional[str] = option(
+        HTTP_URL, doc="on a transfer, where the new call's events go")
+    recording_enabled: Optional[bool] = option(BOOLEAN, doc="start or stop recording")
+    recording_file_format: Optional[str] = option(one_of("wav", "mp3"), doc="default wav")
+    recording_max_duration: Union[int, str, None] = option(
+        whole(1), doc="seconds a recording may last (not in the update docs; node's "
+                      "setMaxRecordingDuration sends it)")
+    transcription_enabled: Optional[bool] = option(
+        BOOLEAN, doc="transcribe each recording (not in the update docs; the official "
+                     "transcription sample apps send it)")
+    diversion_treatment: Optional[str] = option(DIVERSION_TREATMENT, doc="on a transfer")
+    diversion_reason: Optional[str] = option(DIVERSION_REASON, doc="with stack")
 
 
 @attrs.frozen(kw_only=True)
-class CallLogEvent(_wire.Readable):
+class _Dtmf:
+    dtmf_out: Optional[str] = option(DTMF_OUT, required=True)
+
+
+@_options.documented
+@attrs.frozen(kw_only=True)
+class _CallQuery(PageQuery):
+    """What ``client.Call.list`` filters by."""
+
+    bridge_id: Optional[str] = option(text(), doc="the calls of a bridge (no paging)")
+    conference_id: Optional[str] = option(text(), doc="the calls of a conference (no paging)")
+    from_: Optional[str] = option(text(), doc="calls from this number or SIP address")
+    to: Optional[str] = option(text(), doc="calls to this number or SIP address")
+    sort_order: Optional[str] = option(one_of("asc", "desc"),
+                                       doc="by start time (default desc)")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class CallLogEvent(Model):
     """One entry of a call's event log (``GET /calls/{id}/events``), not a callback.
 
     Attributes:
@@ -51,26 +129,15 @@ class CallLogEvent(_wire.Readable):
         raw: the payload as received.
     """
 
-    id: str
-    name: str
-    time: Optional[_dt.datetime] = None
-    data: Any = None
+    id: str = field(ident, required=True)
+    name: str = field(ident, required=True)
+    time: Optional[_dt.datetime] = field(moment)
+    data: Any = field(lambda value: value)
     raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-    @classmethod
-    def from_api(cls, payload: Mapping[str, Any]) -> CallLogEvent:
-        """Build from one item of the events list."""
-        return cls(
-            id=_wire.text_or_none(payload.get("id")) or "",
-            name=_wire.text_or_none(payload.get("name")) or "",
-            time=_wire.parse_time(payload.get("time")),
-            data=payload.get("data"),
-            raw=dict(payload),
-        )
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Call(Handle):
+class Call(Audio, Gathers):
     """A call. ``client.Call("c-1")`` is a handle that made no request; ``client.Call.get``
     and ``call.refresh()`` return snapshots with the fields filled in.
 
@@ -87,18 +154,18 @@ class Call(Handle):
         raw: the payload as received (not part of repr or equality).
     """
 
-    id: str
-    from_: Optional[str] = None
-    to: Optional[str] = None
-    state: Union[CallState, str, None] = None
-    direction: Optional[str] = None
-    start_time: Optional[_dt.datetime] = None
-    active_time: Optional[_dt.datetime] = None
-    end_time: Optional[_dt.datetime] = None
-    chargeable_duration: Optional[int] = None
-    callback_url: Optional[str] = None
-    tag: Optional[str] = None
-    sip_headers: Optional[Mapping[str, str]] = None
+    id: str = field(ident, required=True)
+    from_: Optional[str] = field()
+    to: Optional[str] = field()
+    state: Union[CallState, str, None] = field(enum_of(CallState))
+    direction: Optional[str] = field()
+    start_time: Optional[_dt.datetime] = field(moment)
+    active_time: Optional[_dt.datetime] = field(moment)
+    end_time: Optional[_dt.datetime] = field(moment)
+    chargeable_duration: Optional[int] = field(integer)
+    callback_url: Optional[str] = field()
+    tag: Optional[str] = field()
+    sip_headers: Optional[Mapping[str, str]] = field(mapping)
     raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
     _transport: Optional[Transport] = attrs.field(
         default=None, repr=False, eq=False, alias="transport"
@@ -106,46 +173,14 @@ class Call(Handle):
 
     resource_path = "calls"
     id_name = "call_id"
-    __repr__ = _wire.compact_repr
-
-    @classmethod
-    def from_api(cls, payload: Mapping[str, Any], *, transport: Optional[Transport] = None) -> Call:
-        """Build a Call from the API's JSON (``GET /calls/{id}``); unknown fields go to ``raw``."""
-        duration = payload.get("chargeableDuration")
-        headers = payload.get("sipHeaders")
-        return cls(
-            id=_wire.text_or_none(payload.get("id")) or "",
-            from_=_wire.text_or_none(payload.get("from")),
-            to=_wire.text_or_none(payload.get("to")),
-            state=_wire.to_enum(CallState, payload.get("state")),
-            direction=_wire.text_or_none(payload.get("direction")),
-            start_time=_wire.parse_time(payload.get("startTime")),
-            active_time=_wire.parse_time(payload.get("activeTime")),
-            end_time=_wire.parse_time(payload.get("endTime")),
-            chargeable_duration=duration if isinstance(duration, int)
-            and not isinstance(duration, bool) else None,
-            callback_url=_wire.text_or_none(payload.get("callbackUrl")),
-            tag=_wire.text_or_none(payload.get("tag")),
-            sip_headers=dict(headers) if isinstance(headers, Mapping) else None,
-            raw=dict(payload),
-            transport=transport,
-        )
+    what = "a call"
 
     # -- the call itself -----------------------------------------------------------------
 
-    def refresh(self) -> Call:
-        """Fetch the call (``GET /calls/{id}``) and return the new snapshot.
-
-        Raises:
-            NotFoundError: no such call. Other APIError, TransportError as they happen.
-        """
-        result = self._t.request("GET", self._path())
-        return Call.from_api(result.json_object("a call"), transport=self._t)
-
     @_options.shows_options(CallUpdate)
     def update(self, options: Union[CallUpdate, Mapping[str, Any], None] = None, /,
-               **kwargs: Unpack[CallUpdateKwargs]) -> Optional[Call]:
-        """Update the call (``POST /calls/{id}``); see ``CallUpdate`` for every option.
+               **kwargs: Unpack[kw.CallUpdateKwargs]) -> Optional[Call]:
+        """Update the call (``POST /calls/{id}``).
 
         Returns:
             The new Call when the API answers with a ``Location`` (a transfer), else None.
@@ -178,18 +213,11 @@ class Call(Handle):
     def transfer(self, /, transfer_to: Union[str, Mapping[str, Any], CallUpdate],
                  transfer_caller_id: Optional[str] = None,
                  whisper_audio: Union[AudioOptions, Mapping[str, Any], None] = None,
-                 callback_url: Optional[str] = None, **options: Unpack[TransferKwargs]) -> Call:
+                 callback_url: Optional[str] = None, **options: Unpack[kw.TransferKwargs]) -> Call:
         """Transfer an active call; returns the new call (id from the 201's ``Location``).
 
         Takes the C# shape ``transfer(to, caller_id, whisper_audio, callback_url)``, keywords,
         or node's options dict ``transfer({"transferTo": "+1..."})``.
-
-        Args:
-            transfer_to: E.164 number or ``sip:`` URI; or a dict of ``CallUpdate`` options.
-            transfer_caller_id: ``"private"`` or a number of yours.
-            whisper_audio: an ``AudioOptions`` or dict played to the transfer target.
-            callback_url: where the new call's events go.
-            **options: ``diversion_treatment``, ``diversion_reason``, ... of ``CallUpdate``.
 
         Raises:
             InvalidOptionError: a bad option; nothing was sent.
@@ -237,49 +265,7 @@ class Call(Handle):
                 for item in self._t.paginate(self._path("transcriptions"))
                 if isinstance(item, Mapping)]
 
-    # -- audio and DTMF -------------------------------------------------------------------
-
-    @_options.shows_options(AudioOptions)
-    def play_audio(self, options: Union[AudioOptions, Mapping[str, Any], None] = None, /,
-                   **kwargs: Unpack[AudioKwargs]) -> None:
-        """Speak a sentence or play a file (``POST /calls/{id}/audio``); see ``AudioOptions``.
-
-        Raises:
-            InvalidOptionError: an unknown option or a bad value; nothing was sent.
-        """
-        self._play(_options.items_of(options, "audio") + list(kwargs.items()))
-
-    def _play(self, items: list[tuple[str, object]]) -> None:
-        body = _options.to_body(AudioOptions, items, "audio")
-        self._t.request("POST", self._path("audio"), body=body)
-
-    @_options.shows_options(AudioOptions)
-    def speak_sentence(self, /, sentence: str, tag: Optional[str] = None,
-                       gender: Optional[str] = None, voice: Optional[str] = None,
-                       **options: Unpack[SpeakKwargs]) -> None:
-        """Speak ``sentence`` (at most 1000 characters), in Ruby's shape
-        ``speak_sentence(sentence, tag, gender, voice)`` or with keywords (``locale``,
-        ``loop_enabled``, ``volume``: see ``AudioOptions``). Only what is given is sent:
-        unlike the Ruby SDK, no default gender or voice is added."""
-        given = [(k, v) for k, v in (("tag", tag), ("gender", gender), ("voice", voice))
-                 if v is not None]
-        self._play([("sentence", sentence), *given, *options.items()])
-
-    @_options.shows_options(AudioOptions)
-    def play_audio_file(self, /, file_url: str, tag: Optional[str] = None,
-                        **options: Unpack[PlayFileKwargs]) -> None:
-        """Play the WAV or MP3 at ``file_url``; Ruby's ``play_recording(url, tag)`` shape, or
-        keywords as in ``AudioOptions``."""
-        given = [("tag", tag)] if tag is not None else []
-        self._play([("file_url", file_url), *given, *options.items()])
-
-    def stop_speaking(self) -> None:
-        """Stop a sentence being spoken (``{"sentence": ""}``)."""
-        self.play_audio(sentence="")
-
-    def stop_audio_file(self) -> None:
-        """Stop a file being played (``{"fileUrl": ""}``)."""
-        self.play_audio(file_url="")
+    # -- DTMF and the event log -----------------------------------------------------------
 
     def send_dtmf(self, dtmf_out: str) -> None:
         """Send DTMF tones to the call (``POST /calls/{id}/dtmf``).
@@ -301,115 +287,71 @@ class Call(Handle):
         result = self._t.request("GET", self._path("events", _wire.segment(event_id, "event_id")))
         return CallLogEvent.from_api(result.json_object("a call event"))
 
-    # -- gathers --------------------------------------------------------------------------
-
-    @_options.shows_options(GatherOptions)
-    def create_gather(
-        self,
-        options: Union[GatherOptions, Mapping[str, Any], str, None] = None,
-        /,
-        **kwargs: Unpack[GatherKwargs],
-    ) -> Gather:
-        """Start collecting DTMF digits on this active call (``POST /calls/{id}/gather``).
-
-        The request returns at once; when the gather ends, the API posts a ``gather`` event to
-        the call's callback URL. Options may be keywords in snake_case, or one dict written
-        the way the official samples write it (JS/C# camelCase or a Ruby snake_case hash);
-        values are sent exactly as given, omitted options are not sent.
-
-        Args:
-            options: a dict or ``GatherOptions``; or a string, Ruby's shortcut, which sends
-                ``{"tag": <call id>, "maxDigits": 1, "prompt": {"locale": "en_US",
-                "gender": "female", "sentence": <string>, "voice": "kate",
-                "bargeable": true}}`` (keywords given with it replace those top-level keys).
-            max_digits: digits to collect, not counting a terminating digit; a whole number
-                1..30, int or numeric string.
-            inter_digit_timeout: seconds to wait for the first digit and between digits; a
-                number > 0 and <= 30, fractions allowed (API default 5).
-            terminating_digits: a non-empty string of ``0-9 * #``; any one of them ends the
-                gather at once (API default ``"#"``).
-            tag: a string of yours, echoed in the gather event.
-            prompt: a ``Prompt`` or a dict with ``sentence`` (<= 1000 characters),
-                ``gender`` (male|female), ``locale`` (str, e.g. en_US), ``voice`` (str, e.g.
-                Susan or kate), ``file_url`` (str), ``loop_enabled`` (bool), ``bargeable``
-                (bool, deprecated: the API always interrupts at the first digit).
-            suppress_dtmf: bool; legacy option of the older SDKs.
-
-        Returns:
-            A ``Gather`` with the ``id`` from the 201's ``Location`` (no further request).
-
-        Raises:
-            InvalidOptionError: an unknown option (with a did-you-mean), a key given in both
-                spellings, or a value out of range; nothing was sent.
-            ConflictError: a gather is already running (call-duplicate-gather-error).
-            ForbiddenError: the call is not active (call-invalid-state).
-            NotFoundError: no such call.
-            ProtocolError: a 201 without Location.
-            TransportError: no answer (RequestTimeout after the client's timeout).
-
-        Example:
-            >>> gather = call.create_gather(max_digits=5, terminating_digits="*",
-            ...                             inter_digit_timeout=7,
-            ...                             prompt={"sentence": "Please enter your code"})
-            >>> gather.id
-            'gtr-kj4xloaq5vbpfxyeypndgxa'
-        """
-        if isinstance(options, str):
-            shortcut = sentence_shortcut(options, self.id)
-            chosen = dict(_options.collect(GatherOptions, shortcut.items(), "gather"))
-            chosen.update(_options.collect(GatherOptions, kwargs.items(), "gather"))
-        else:
-            chosen = _options.collect(GatherOptions, _options.items_of(options, "gather")
-                                   + list(kwargs.items()), "gather")
-        body = _options.encode(GatherOptions, chosen, "gather")
-        result = self._t.request("POST", self._path("gather"), body=body, created=True)
-        return Gather(id=result.created_id(), call_id=self.id, call=self)
-
-    def get_gather(self, gather_id: str) -> Gather:
-        """Fetch a gather (``GET /calls/{id}/gather/{gather_id}``): state, reason, digits, times.
-
-        Raises:
-            NotFoundError: no such gather or call. Other APIError, TransportError.
-        """
-        path = self._path("gather", _wire.segment(gather_id, "gather_id"))
-        result = self._t.request("GET", path)
-        return Gather.from_api(result.json_object("a gather"), call=self)
-
-    @_options.shows_options(_GatherUpdate)
-    def update_gather(self, gather_id: str, options: Optional[Mapping[str, Any]] = None, /,
-                      **kwargs: Unpack[GatherUpdateKwargs]) -> None:
-        """Update a gather; the API allows only ``state="completed"``, which stops it.
-        ``update_gather(id)``, ``update_gather(id, state="completed")`` and Ruby's
-        ``update_gather(id, {"state": "completed"})`` send the same request.
-
-        Raises:
-            InvalidOptionError: any other state or option; nothing was sent.
-        """
-        items = _options.items_of(options, "gather update") + list(kwargs.items())
-        body = _options.to_body(_GatherUpdate, items or [("state", "completed")],
-                                "gather update")
-        path = self._path("gather", _wire.segment(gather_id, "gather_id"))
-        self._t.request("POST", path, body=body)
-
-    def stop_gather(self, gather_id: str) -> None:
-        """Stop a running gather; the same request as ``update_gather(id, state="completed")``."""
-        self.update_gather(gather_id, state="completed")
-
     # -- the official SDKs' names where they differ from ours (see docs/porting.md) -------
 
     hangup = hang_up                              # Ruby, node, C#
     answer_on_incoming = answer                   # Ruby
     reject_incoming = reject                      # Ruby
-    reload = refresh                              # Ruby (returns a new snapshot)
+    reload = Audio.refresh                        # Ruby (returns a new snapshot)
     set_dtmf = send_dtmf                          # Ruby
-    play_recording = play_audio_file              # Ruby
     recording_on = enable_recording               # Ruby
     recording_off = disable_recording             # Ruby
     turn_call_recording = set_recording           # C#
-    play_audio_advanced = play_audio              # node
-    stop_audio_file_playback = stop_audio_file    # node
-    complete_gather = stop_gather                 # node
-
-    # -- plumbing -------------------------------------------------------------------------
 
 
+class CallCollection(CallMirrors, Collection[Call]):
+    """``client.Call``: the calls of one client.
+
+    ``client.Call("c-1")`` is a handle (no request). Every method of a call handle is also
+    here id-first, as node and C# code calls it: ``client.Call.hang_up(call_id)`` is
+    ``client.Call(call_id).hang_up()``.
+    """
+
+    _handle = Call
+    client_name = "Call"
+    client_doc = "the calls of this user: client.Call('c-1'), .get, .create, .list"
+
+    @_options.shows_options(CallOptions)
+    def create(
+        self,
+        options: Union[CallOptions, Mapping[str, Any], None] = None,
+        /,
+        *,
+        from_: Optional[str] = None,
+        to: Optional[str] = None,
+        callback_url: Optional[str] = None,
+        **kwargs: Unpack[kw.CallCreateKwargs],
+    ) -> Call:
+        """Start an outbound call (``POST /calls``); the id comes from ``Location``, no GET.
+
+        Args:
+            options: a dict (``{"from": ..., "to": ...}`` as in the JS SDK) or ``CallOptions``.
+
+        Returns:
+            A ``Call`` with its id and the from/to/callback URL that were sent.
+
+        Raises:
+            InvalidOptionError: missing from/to, an unknown option or a bad value.
+            RateLimitError: 403 call-rate-limit. Other APIError, TransportError.
+        """
+        named = [(k, v) for k, v in (("from_", from_), ("to", to), ("callback_url", callback_url))
+                 if v is not None]
+        body = _options.to_body(CallOptions, _options.items_of(options, "call")
+                                + named + list(kwargs.items()), "call")
+        result = self._transport.request("POST", "calls", body=body, created=True)
+        return Call.from_api({**body, "id": result.created_id()}, transport=self._transport)
+
+    @_options.shows_options(_CallQuery)
+    def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
+             limit: Optional[int] = None, **query: Unpack[kw.CallQueryKwargs]) -> Iterator[Call]:
+        """Iterate over calls (``GET /calls``), following the API's ``next`` links.
+
+        Args:
+            options: the query as a dict, as the official SDKs take it
+                (``{"page": 1, "size": 25}``).
+            limit: stop after this many calls (None: all of them).
+
+        Raises:
+            InvalidOptionError: an unknown query option or a bad value, or a bad ``limit``.
+        """
+        return self._list("calls", _CallQuery, options, query, limit, "call list")

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Union, cast
 
 import attrs
 
-from .. import _wire
+from .. import _kwargs as kw
+from .. import _options, _wire
+from .._compat import Unpack
 from .._enums import GatherReason, GatherState
+from .._model import Model, enum_of, field, ident, moment, segment_of
 from .._options import BOOLEAN, DIGIT_KEYS, number, one_of, option, text, whole
 from ..errors import CatapultError
+from ._audio import MAX_SENTENCE
+from ._base import Handle
 
 if TYPE_CHECKING:
     from .call import Call
@@ -18,61 +23,57 @@ if TYPE_CHECKING:
 __all__ = ["Gather", "GatherOptions", "GatherReason", "GatherState", "Prompt"]
 
 
-MAX_SENTENCE = 1000
-
-
+@_options.documented
 @attrs.frozen(kw_only=True)
 class Prompt:
-    """The prompt a gather plays or speaks while it waits for digits.
+    """The prompt a gather plays or speaks while it waits for digits; a dict with the same
+    keys (snake_case or camelCase) works as well."""
 
-    Each field may also be given in a dict, in snake_case or camelCase.
-
-    Attributes:
-        sentence: text to speak, at most 1000 characters.
-        gender: ``"male"`` or ``"female"`` (the API's default is female).
-        locale: e.g. ``"en_US"`` (default), ``"en_UK"``, ``"es_MX"``, ``"fr_FR"``,
-            ``"de_DE"``, ``"it_IT"``; a string, not checked further.
-        voice: e.g. ``"Susan"`` (default), ``"Kate"``, ``"kate"``; a string, not checked further
-            (the docs capitalise voice names that the official SDKs sent in lower case).
-        file_url: URL of a WAV or MP3 file to play instead of a sentence.
-        loop_enabled: bool; keep playing the prompt in a loop (default False).
-        bargeable: bool; deprecated by the API, which always interrupts the prompt at the
-            first digit.
-    """
-
-    sentence: Optional[str] = option(text(max_length=MAX_SENTENCE))
-    gender: Optional[str] = option(one_of("male", "female"))
-    locale: Optional[str] = option(text())
-    voice: Optional[str] = option(text())
-    file_url: Optional[str] = option(text())
-    loop_enabled: Optional[bool] = option(BOOLEAN)
-    bargeable: Optional[bool] = option(BOOLEAN)
+    sentence: Optional[str] = option(text(max_length=MAX_SENTENCE), doc="text to speak")
+    gender: Optional[str] = option(one_of("male", "female"),
+                                   doc="the voice's gender (the API's default: female)")
+    locale: Optional[str] = option(
+        text(), doc="e.g. en_US (the default), en_UK, es_MX, fr_FR, de_DE, it_IT; not "
+                    "checked further")
+    voice: Optional[str] = option(
+        text(), doc="e.g. Susan (the default), Kate or kate; not checked further (the docs "
+                    "capitalise voice names that the official SDKs sent in lower case)")
+    file_url: Optional[str] = option(text(), doc="a WAV or MP3 file to play instead")
+    loop_enabled: Optional[bool] = option(BOOLEAN, doc="keep playing it in a loop "
+                                                      "(default False)")
+    bargeable: Optional[bool] = option(
+        BOOLEAN, doc="deprecated by the API, which always interrupts the prompt at the "
+                     "first digit")
 
 
+@_options.documented
 @attrs.frozen(kw_only=True)
 class GatherOptions:
     """The options of ``create_gather``; a dict with the same keys works as well.
 
     Numbers may be ints or numeric strings, as the official samples write them; they are
     sent exactly as given (``"5"`` stays a string on the wire).
-
-    Attributes:
-        max_digits: digits to collect, not counting a terminating digit: a whole number 1..30.
-        inter_digit_timeout: seconds to wait for the first digit and between digits:
-            a number greater than 0 and at most 30, fractions allowed (API default 5).
-        terminating_digits: digits that end the gather at once, a non-empty string of
-            ``0-9``, ``*`` and ``#`` (API default ``"#"``).
-        tag: a string of yours, echoed in the gather event.
-        prompt: a ``Prompt`` or a dict of its fields.
-        suppress_dtmf: bool; legacy option of the older SDKs, not in the current API docs.
     """
 
-    max_digits: Union[int, str, None] = option(whole(1, 30))
-    inter_digit_timeout: Union[int, float, str, None] = option(number(0, 30))
-    terminating_digits: Optional[str] = option(DIGIT_KEYS)
-    tag: Optional[str] = option(text())
-    prompt: Union[Prompt, Mapping[str, Any], None] = option(nested=Prompt)
-    suppress_dtmf: Optional[bool] = option(BOOLEAN)
+    max_digits: Union[int, str, None] = option(
+        whole(1, 30), doc="digits to collect, not counting a terminating digit")
+    inter_digit_timeout: Union[int, float, str, None] = option(
+        number(0, 30), doc="seconds to wait for the first digit and between digits, "
+                           "fractions allowed (the API's default 5)")
+    terminating_digits: Optional[str] = option(
+        DIGIT_KEYS, doc='any one of them ends the gather at once (the API\'s default "#")')
+    tag: Optional[str] = option(text(), doc="a string of yours, echoed in the gather event")
+    prompt: Union[Prompt, Mapping[str, Any], None] = option(
+        nested=Prompt, doc="what the caller hears while the gather waits")
+    suppress_dtmf: Optional[bool] = option(
+        BOOLEAN, doc="legacy option of the older SDKs, not in the current API docs")
+
+
+@attrs.frozen(kw_only=True)
+class _GatherUpdate:
+    """The one update of a gather the API allows: ``state="completed"`` stops it."""
+
+    state: Optional[str] = option(one_of("completed"), required=True)
 
 
 def sentence_shortcut(sentence: str, call_id: str) -> dict[str, object]:
@@ -91,7 +92,7 @@ def sentence_shortcut(sentence: str, call_id: str) -> dict[str, object]:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Gather(_wire.Readable):
+class Gather(Model):
     """A snapshot of one gather on a call.
 
     A gather returned by ``create_gather`` knows only its id (the API answers with a
@@ -109,40 +110,16 @@ class Gather(_wire.Readable):
         raw: the payload as received (not part of repr or equality).
     """
 
-    id: str
-    call_id: Optional[str] = None
-    state: Union[GatherState, str, None] = None
-    reason: Union[GatherReason, str, None] = None
-    digits: Optional[str] = None
-    created_time: Optional[_dt.datetime] = None
-    completed_time: Optional[_dt.datetime] = None
-    call_url: Optional[str] = None
+    id: str = field(ident, wire=("id", "gatherId"), required=True)
+    call_id: Optional[str] = field(segment_of, wire="call")
+    state: Union[GatherState, str, None] = field(enum_of(GatherState))
+    reason: Union[GatherReason, str, None] = field(enum_of(GatherReason))
+    digits: Optional[str] = field()
+    created_time: Optional[_dt.datetime] = field(moment)
+    completed_time: Optional[_dt.datetime] = field(moment)
+    call_url: Optional[str] = field(wire="call")
     raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
     _call: Optional[Call] = attrs.field(default=None, repr=False, eq=False, alias="call")
-
-    __repr__ = _wire.compact_repr
-
-    @classmethod
-    def from_api(cls, payload: Mapping[str, Any], *, call: Optional[Call] = None) -> Gather:
-        """Build a Gather from the API's JSON (``GET .../gather/{id}``).
-
-        Args:
-            payload: the JSON object; unknown fields are ignored (kept in ``raw``).
-            call: the Call it belongs to, which ``refresh()`` and ``stop()`` use.
-        """
-        call_url = _wire.text_or_none(payload.get("call"))
-        return cls(
-            id=_wire.text_or_none(payload.get("id") or payload.get("gatherId")) or "",
-            call_id=call.id if call is not None else _wire.last_segment(call_url),
-            state=_wire.to_enum(GatherState, payload.get("state")),
-            reason=_wire.to_enum(GatherReason, payload.get("reason")),
-            digits=_wire.text_or_none(payload.get("digits")),
-            created_time=_wire.parse_time(payload.get("createdTime")),
-            completed_time=_wire.parse_time(payload.get("completedTime")),
-            call_url=call_url,
-            raw=dict(payload),
-            call=call,
-        )
 
     @property
     def completed(self) -> bool:
@@ -173,3 +150,92 @@ class Gather(_wire.Readable):
                 f"gather {self.id} is not bound to a call; use call.get_gather({self.id!r})"
             )
         return self._call
+
+
+class Gathers(Handle):
+    """The gather lifecycle of a call: create, get, update and stop its gathers."""
+
+    __slots__ = ()
+
+    @_options.shows_options(GatherOptions)
+    def create_gather(
+        self,
+        options: Union[GatherOptions, Mapping[str, Any], str, None] = None,
+        /,
+        **kwargs: Unpack[kw.GatherKwargs],
+    ) -> Gather:
+        """Start collecting DTMF digits on this active call (``POST /calls/{id}/gather``).
+
+        The request returns at once; when the gather ends, the API posts a ``gather`` event to
+        the call's callback URL. Options may be keywords in snake_case, or one dict written
+        the way the official samples write it (JS/C# camelCase or a Ruby snake_case hash);
+        values are sent exactly as given, omitted options are not sent.
+
+        Args:
+            options: a dict or ``GatherOptions``; or a string, Ruby's shortcut, which sends
+                ``{"tag": <call id>, "maxDigits": 1, "prompt": {"locale": "en_US",
+                "gender": "female", "sentence": <string>, "voice": "kate",
+                "bargeable": true}}`` (keywords given with it replace those top-level keys).
+
+        Returns:
+            A ``Gather`` with the ``id`` from the 201's ``Location`` (no further request).
+
+        Raises:
+            InvalidOptionError: an unknown option (with a did-you-mean), a key given in both
+                spellings, or a value out of range; nothing was sent.
+            ConflictError: a gather is already running (call-duplicate-gather-error).
+            ForbiddenError: the call is not active (call-invalid-state).
+            NotFoundError: no such call.
+            ProtocolError: a 201 without Location.
+            TransportError: no answer (RequestTimeout after the client's timeout).
+
+        Example:
+            >>> gather = call.create_gather(max_digits=5, terminating_digits="*",
+            ...                             inter_digit_timeout=7,
+            ...                             prompt={"sentence": "Please enter your code"})
+            >>> gather.id
+            'gtr-kj4xloaq5vbpfxyeypndgxa'
+        """
+        if isinstance(options, str):
+            shortcut = sentence_shortcut(options, self.id)
+            chosen = dict(_options.collect(GatherOptions, shortcut.items(), "gather"))
+            chosen.update(_options.collect(GatherOptions, kwargs.items(), "gather"))
+        else:
+            chosen = _options.collect(GatherOptions, _options.items_of(options, "gather")
+                                      + list(kwargs.items()), "gather")
+        body = _options.encode(GatherOptions, chosen, "gather")
+        result = self._t.request("POST", self._path("gather"), body=body, created=True)
+        return Gather(id=result.created_id(), call_id=self.id, call=cast("Call", self))
+
+    def get_gather(self, gather_id: str) -> Gather:
+        """Fetch a gather (``GET /calls/{id}/gather/{gather_id}``): state, reason, digits, times.
+
+        Raises:
+            NotFoundError: no such gather or call. Other APIError, TransportError.
+        """
+        path = self._path("gather", _wire.segment(gather_id, "gather_id"))
+        result = self._t.request("GET", path)
+        return Gather.from_api(result.json_object("a gather"), call_id=self.id,
+                               call=cast("Call", self))
+
+    @_options.shows_options(_GatherUpdate)
+    def update_gather(self, gather_id: str, options: Optional[Mapping[str, Any]] = None, /,
+                      **kwargs: Unpack[kw.GatherUpdateKwargs]) -> None:
+        """Update a gather; the API allows only ``state="completed"``, which stops it.
+        ``update_gather(id)``, ``update_gather(id, state="completed")`` and Ruby's
+        ``update_gather(id, {"state": "completed"})`` send the same request.
+
+        Raises:
+            InvalidOptionError: any other state or option; nothing was sent.
+        """
+        items = _options.items_of(options, "gather update") + list(kwargs.items())
+        body = _options.to_body(_GatherUpdate, items or [("state", "completed")],
+                                "gather update")
+        path = self._path("gather", _wire.segment(gather_id, "gather_id"))
+        self._t.request("POST", path, body=body)
+
+    def stop_gather(self, gather_id: str) -> None:
+        """Stop a running gather; the same request as ``update_gather(id, state="completed")``."""
+        self.update_gather(gather_id, state="completed")
+
+    complete_gather = stop_gather                 # node

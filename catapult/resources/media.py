@@ -9,22 +9,23 @@ from typing import IO, Any, Mapping, Optional, Union
 import attrs
 
 from .. import _wire
+from .._model import Model, field, ident, integer
 from .._transport import Transport
 from ..errors import InvalidOptionError
 
-__all__ = ["MediaCollection", "MediaFile", "Source", "Target"]
+__all__ = ["MediaFile"]
 
 #: what ``upload`` takes: bytes, a file path, or a binary file object
-Source = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", IO[bytes]]
+Source = Union[bytes, bytearray, memoryview, str, os.PathLike[str], IO[bytes]]
 #: where ``download`` can also write: a file path, or a binary file object
-Target = Union[str, "os.PathLike[str]", IO[bytes], None]
+Target = Union[str, os.PathLike[str], IO[bytes], None]
 
 #: the largest file the API stores
 MAX_BYTES = 65 * 1024 * 1024
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class MediaFile(_wire.Readable):
+class MediaFile(Model):
     """One file of the media store, as ``client.Media.list()`` gives it.
 
     Attributes:
@@ -32,25 +33,17 @@ class MediaFile(_wire.Readable):
         content: its URL; raw: the payload as received.
     """
 
-    media_name: str
-    content_length: Optional[int] = None
-    content: Optional[str] = None
+    media_name: str = field(ident, required=True)
+    content_length: Optional[int] = field(integer)
+    content: Optional[str] = field()
     raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-    __repr__ = _wire.compact_repr
-
-    @classmethod
-    def from_api(cls, payload: Mapping[str, Any]) -> MediaFile:
-        """Build from one item of ``GET /media``."""
-        length = payload.get("contentLength")
-        return cls(media_name=_wire.text_or_none(payload.get("mediaName")) or "",
-                   content_length=length if isinstance(length, int)
-                   and not isinstance(length, bool) else None,
-                   content=_wire.text_or_none(payload.get("content")), raw=dict(payload))
 
 
 class MediaCollection:
     """``client.Media``: list, upload, download and delete the files of your media store."""
+
+    client_name = "Media"
+    client_doc = "the media store: client.Media.upload(name, data), .download, .list, .delete"
 
     def __init__(self, transport: Transport) -> None:
         self._transport = transport

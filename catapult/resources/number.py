@@ -8,53 +8,46 @@ from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping, Optional, Uni
 
 import attrs
 
-from .. import _options, _wire
-from .._idfirst import IdFirst
-from .._options import BOOLEAN, E164, one_of, option, text, whole
+from .. import _kwargs as kw
+from .. import _options
+from .._compat import Unpack
+from .._model import Model, field, ident, moment, segment_of
+from .._options import BOOLEAN, E164, PageQuery, one_of, option, text, whole
 from .._transport import Transport
 from ..errors import InvalidOptionError
-from ._base import Collection, Handle
+from ._base import Collection, Handle, Mirrors
 
 if TYPE_CHECKING:
-    from typing_extensions import Unpack
+    from .._mirrors import PhoneNumberMirrors
+else:
+    PhoneNumberMirrors = Mirrors
 
-    from .._kwargs import (
-        LocalSearchKwargs,
-        NumberQueryKwargs,
-        PhoneNumberKwargs,
-        TollFreeSearchKwargs,
-    )
-
-__all__ = ["AvailableNumber", "AvailableNumberCollection", "OrderedNumber", "PhoneNumber",
-           "PhoneNumberCollection", "PhoneNumberOptions"]
+__all__ = ["AvailableNumber", "OrderedNumber", "PhoneNumber", "PhoneNumberOptions"]
 
 
+@_options.documented
 @attrs.frozen(kw_only=True)
 class PhoneNumberOptions:
-    """The options of ``client.PhoneNumber.allocate`` and ``number.update``.
+    """The options of ``client.PhoneNumber.allocate`` and ``number.update``."""
 
-    Attributes:
-        number: required to allocate; E.164. name: a name of yours.
-        application_id: the application whose URLs get the number's incoming calls
-            (``""`` detaches it). fallback_number: E.164, gets the calls when the
-            application's URLs cannot be reached.
-    """
-
-    number: Optional[str] = option(E164)
-    name: Optional[str] = option(text())
-    application_id: Optional[str] = option(text())
-    fallback_number: Optional[str] = option(E164)
+    number: Optional[str] = option(E164, doc="required to allocate")
+    name: Optional[str] = option(text(), doc="a name of yours")
+    application_id: Optional[str] = option(
+        text(), doc='the application whose URLs get its incoming calls ("" detaches it)')
+    fallback_number: Optional[str] = option(
+        E164, doc="gets the calls when the application's URLs cannot be reached")
 
 
+@_options.documented
 @attrs.frozen(kw_only=True)
-class _NumberQuery:
-    page: Union[int, str, None] = option(whole(0))
-    size: Union[int, str, None] = option(whole(1, 1000))
-    application_id: Optional[str] = option(text())
-    state: Optional[str] = option(text())
-    name: Optional[str] = option(text())
-    city: Optional[str] = option(text())
-    number_state: Optional[str] = option(one_of("enabled", "released"))
+class _NumberQuery(PageQuery):
+    """What ``client.PhoneNumber.list`` filters by."""
+
+    application_id: Optional[str] = option(text(), doc="the numbers of an application")
+    state: Optional[str] = option(text(), doc="a US state, e.g. NC")
+    name: Optional[str] = option(text(), doc="the name you gave")
+    city: Optional[str] = option(text(), doc="e.g. RALEIGH")
+    number_state: Optional[str] = option(one_of("enabled", "released"), doc="in use or not")
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -68,55 +61,30 @@ class PhoneNumber(Handle):
         created_time; number_state: ``enabled`` or ``released``; raw.
     """
 
-    id: str
-    number: Optional[str] = None
-    national_number: Optional[str] = None
-    name: Optional[str] = None
-    city: Optional[str] = None
-    state: Optional[str] = None
-    application_id: Optional[str] = None
-    application_url: Optional[str] = attrs.field(default=None,
-                                                 metadata={"wire": "application"})
-    fallback_number: Optional[str] = None
-    price: Optional[str] = None
-    created_time: Optional[_dt.datetime] = None
-    number_state: Optional[str] = None
+    id: str = field(ident, required=True)
+    number: Optional[str] = field()
+    national_number: Optional[str] = field()
+    name: Optional[str] = field()
+    city: Optional[str] = field()
+    state: Optional[str] = field()
+    # the API sends applicationId, the examples sometimes only the application's URL
+    application_id: Optional[str] = field(segment_of, wire=("applicationId", "application"))
+    application_url: Optional[str] = field(wire="application")
+    fallback_number: Optional[str] = field()
+    price: Optional[str] = field()
+    created_time: Optional[_dt.datetime] = field(moment)
+    number_state: Optional[str] = field()
     raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
     _transport: Optional[Transport] = attrs.field(default=None, repr=False, eq=False,
                                                   alias="transport")
 
     resource_path = "phoneNumbers"
     id_name = "number_id"
-    __repr__ = _wire.compact_repr
-
-    @classmethod
-    def from_api(cls, payload: Mapping[str, Any], *,
-                 transport: Optional[Transport] = None) -> PhoneNumber:
-        """Build from the API's JSON; unknown fields stay in ``raw``."""
-        text_of = _wire.text_or_none
-        application = text_of(payload.get("application"))
-        return cls(
-            id=text_of(payload.get("id")) or "", number=text_of(payload.get("number")),
-            national_number=text_of(payload.get("nationalNumber")),
-            name=text_of(payload.get("name")), city=text_of(payload.get("city")),
-            state=text_of(payload.get("state")),
-            application_id=text_of(payload.get("applicationId"))
-            or _wire.last_segment(application),
-            application_url=application, fallback_number=text_of(payload.get("fallbackNumber")),
-            price=text_of(payload.get("price")),
-            created_time=_wire.parse_time(payload.get("createdTime")),
-            number_state=text_of(payload.get("numberState")),
-            raw=dict(payload), transport=transport,
-        )
-
-    def refresh(self) -> PhoneNumber:
-        """Fetch the number (``GET /phoneNumbers/{id or E.164 number}``)."""
-        result = self._t.request("GET", self._path())
-        return PhoneNumber.from_api(result.json_object("a phone number"), transport=self._t)
+    what = "a phone number"
 
     @_options.shows_options(PhoneNumberOptions)
     def update(self, options: Union[PhoneNumberOptions, Mapping[str, Any], None] = None, /,
-               **kwargs: Unpack[PhoneNumberKwargs]) -> None:
+               **kwargs: Unpack[kw.PhoneNumberKwargs]) -> None:
         """Change ``name``, ``application_id`` or ``fallback_number``
         (``POST /phoneNumbers/{id}``); fields not sent keep their value."""
         body = _options.to_body(PhoneNumberOptions, _options.items_of(options, "phone number")
@@ -130,14 +98,16 @@ class PhoneNumber(Handle):
         self._t.request("DELETE", self._path())
 
 
-class PhoneNumberCollection(Collection[PhoneNumber]):
+class PhoneNumberCollection(PhoneNumberMirrors, Collection[PhoneNumber]):
     """``client.PhoneNumber``: allocate, get, list; each number method also id first."""
 
     _handle = PhoneNumber
+    client_name = "PhoneNumber"
+    client_doc = "your numbers: client.PhoneNumber.allocate(number=...), .get, .list"
 
     @_options.shows_options(PhoneNumberOptions)
     def allocate(self, options: Union[PhoneNumberOptions, Mapping[str, Any], None] = None, /,
-                 **kwargs: Unpack[PhoneNumberKwargs]) -> PhoneNumber:
+                 **kwargs: Unpack[kw.PhoneNumberKwargs]) -> PhoneNumber:
         """Make an available number yours (``POST /phoneNumbers``); the id comes from
         ``Location`` (no GET). The Ruby, node and C# SDKs called this ``create``.
 
@@ -158,41 +128,53 @@ class PhoneNumberCollection(Collection[PhoneNumber]):
     @_options.shows_options(_NumberQuery)
     def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
              limit: Optional[int] = None,
-             **query: Unpack[NumberQueryKwargs]) -> Iterator[PhoneNumber]:
+             **query: Unpack[kw.NumberQueryKwargs]) -> Iterator[PhoneNumber]:
         """Iterate over your numbers (``GET /phoneNumbers``): ``application_id``, ``state``,
         ``name``, ``city``, ``number_state``, ``page``, ``size``, and ``limit``."""
-        return self._list(_NumberQuery, options, query, limit, "phone number list")
-
-    refresh = IdFirst(PhoneNumber.refresh)
-    update = IdFirst(PhoneNumber.update)
-    delete = IdFirst(PhoneNumber.delete)
+        return self._list("phoneNumbers", _NumberQuery, options, query, limit,
+                          "phone number list")
 
 
 # -- available numbers ---------------------------------------------------------------------------
 
 
+@_options.documented
 @attrs.frozen(kw_only=True)
 class _LocalSearch:
-    city: Optional[str] = option(text())
-    state: Optional[str] = option(text(pattern="[A-Za-z]{2}", what="a two-letter state"))
-    zip: Optional[str] = option(text(pattern="[0-9]{5}", what="five digits"))
-    area_code: Optional[str] = option(text(pattern="[0-9]{3}", what="three digits"))
-    local_number: Optional[str] = option(text(pattern="[0-9]{3,}", what="three digits or more"))
-    in_local_calling_area: Optional[bool] = option(BOOLEAN)
-    quantity: Union[int, str, None] = option(whole(1, 5000))
-    pattern: Optional[str] = option(text(pattern=r"[0-9A-Za-z?*]+",
-                                         what="digits, letters, ? and *"))
+    """What a search of local numbers takes: exactly one of ``state``, ``zip`` or
+    ``area_code``."""
+
+    city: Optional[str] = option(text(), doc="with state only")
+    state: Optional[str] = option(text(pattern="[A-Za-z]{2}", what="a two-letter state"),
+                                  doc="a US state")
+    zip: Optional[str] = option(text(pattern="[0-9]{5}", what="five digits"), doc="a ZIP code")
+    area_code: Optional[str] = option(text(pattern="[0-9]{3}", what="three digits"),
+                                      doc="an area code")
+    local_number: Optional[str] = option(
+        text(pattern="[0-9]{3,}", what="three digits or more"),
+        doc="the first digits of the number, with area_code only")
+    in_local_calling_area: Optional[bool] = option(BOOLEAN, doc="with local_number only")
+    quantity: Union[int, str, None] = option(
+        whole(1, 5000), doc="how many (default 10; a search-and-order takes at most 10)")
+    pattern: Optional[str] = option(
+        text(pattern=r"[0-9A-Za-z?*]+", what="digits, letters, ? and *"),
+        doc="? is one digit, * any run (not with a search-and-order)")
 
 
+@_options.documented
 @attrs.frozen(kw_only=True)
 class _TollFreeSearch:
-    quantity: Union[int, str, None] = option(whole(1, 5000))
-    pattern: Optional[str] = option(text(pattern=r"[0-9A-Za-z?*]+",
-                                         what="digits, letters, ? and *"))
+    """What a search of toll-free numbers takes."""
+
+    quantity: Union[int, str, None] = option(
+        whole(1, 5000), doc="how many (a search-and-order takes at most 10)")
+    pattern: Optional[str] = option(
+        text(pattern=r"[0-9A-Za-z?*]+", what="digits, letters, ? and *"),
+        doc="? is one digit, * any run (not with a search-and-order)")
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class AvailableNumber(_wire.Readable):
+class AvailableNumber(Model):
     """A number you can buy, as a search returns it.
 
     Attributes:
@@ -200,33 +182,19 @@ class AvailableNumber(_wire.Readable):
         rate_center, state (local numbers); price: monthly, a string; raw.
     """
 
-    number: str
-    national_number: Optional[str] = None
-    pattern_match: Optional[str] = None
-    city: Optional[str] = None
-    lata: Optional[str] = None
-    rate_center: Optional[str] = None
-    state: Optional[str] = None
-    price: Optional[str] = None
+    number: str = field(ident, required=True)
+    national_number: Optional[str] = field()
+    pattern_match: Optional[str] = field()
+    city: Optional[str] = field()
+    lata: Optional[str] = field()
+    rate_center: Optional[str] = field()
+    state: Optional[str] = field()
+    price: Optional[str] = field()
     raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-    __repr__ = _wire.compact_repr
-
-    @classmethod
-    def from_api(cls, payload: Mapping[str, Any]) -> AvailableNumber:
-        """Build from one item of a search."""
-        text_of = _wire.text_or_none
-        return cls(number=text_of(payload.get("number")) or "",
-                   national_number=text_of(payload.get("nationalNumber")),
-                   pattern_match=text_of(payload.get("patternMatch")),
-                   city=text_of(payload.get("city")), lata=text_of(payload.get("lata")),
-                   rate_center=text_of(payload.get("rateCenter")),
-                   state=text_of(payload.get("state")), price=text_of(payload.get("price")),
-                   raw=dict(payload))
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class OrderedNumber(_wire.Readable):
+class OrderedNumber(Model):
     """A number a search-and-order made yours.
 
     Attributes:
@@ -234,24 +202,12 @@ class OrderedNumber(_wire.Readable):
         national_number; price; location: the phone number's URL; raw.
     """
 
-    id: str
-    number: Optional[str] = None
-    national_number: Optional[str] = None
-    price: Optional[str] = None
-    location: Optional[str] = None
+    id: str = field(lambda value: segment_of(value) or "", wire="location", required=True)
+    number: Optional[str] = field()
+    national_number: Optional[str] = field()
+    price: Optional[str] = field()
+    location: Optional[str] = field()
     raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-    __repr__ = _wire.compact_repr
-
-    @classmethod
-    def from_api(cls, payload: Mapping[str, Any]) -> OrderedNumber:
-        """Build from one item of an order."""
-        location = _wire.text_or_none(payload.get("location"))
-        return cls(id=_wire.last_segment(location) or "",
-                   number=_wire.text_or_none(payload.get("number")),
-                   national_number=_wire.text_or_none(payload.get("nationalNumber")),
-                   price=_wire.text_or_none(payload.get("price")), location=location,
-                   raw=dict(payload))
 
 
 class AvailableNumberCollection:
@@ -260,16 +216,18 @@ class AvailableNumberCollection:
     These endpoints live under ``/v1/availableNumbers``, outside your user root.
     """
 
-    def __init__(self, transport: Transport, api_root: str) -> None:
+    client_name = "AvailableNumber"
+    client_doc = "numbers to buy: client.AvailableNumber.search_local(area_code='919')"
+
+    def __init__(self, transport: Transport) -> None:
         self._transport = transport
-        self._root = api_root
 
     def __repr__(self) -> str:
-        return f"<AvailableNumberCollection {self._root}/availableNumbers>"
+        return f"<AvailableNumberCollection {self._transport.roots['api']}/availableNumbers>"
 
     @_options.shows_options(_LocalSearch)
     def search_local(self, options: Optional[Mapping[str, Any]] = None, /,
-                     **query: Unpack[LocalSearchKwargs]) -> list[AvailableNumber]:
+                     **query: Unpack[kw.LocalSearchKwargs]) -> list[AvailableNumber]:
         """Search local numbers (``GET /v1/availableNumbers/local``).
 
         Args:
@@ -287,15 +245,15 @@ class AvailableNumberCollection:
 
     @_options.shows_options(_TollFreeSearch)
     def search_toll_free(self, options: Optional[Mapping[str, Any]] = None, /,
-                         **query: Unpack[TollFreeSearchKwargs]) -> list[AvailableNumber]:
+                         **query: Unpack[kw.TollFreeSearchKwargs]) -> list[AvailableNumber]:
         """Search toll-free numbers (``GET /v1/availableNumbers/tollFree``): ``quantity``
         (1..5000) and ``pattern``."""
-        params = _query(_TollFreeSearch, options, query, "toll-free search")
+        params = _options.query(_TollFreeSearch, options, query, "toll-free search")
         return [AvailableNumber.from_api(item) for item in self._get("tollFree", params)]
 
     @_options.shows_options(_LocalSearch)
     def search_and_order_local(self, options: Optional[Mapping[str, Any]] = None, /,
-                               **query: Unpack[LocalSearchKwargs]) -> list[OrderedNumber]:
+                               **query: Unpack[kw.LocalSearchKwargs]) -> list[OrderedNumber]:
         """Search local numbers and buy them at once (``POST /v1/availableNumbers/local``):
         the filters of ``search_local`` but no ``pattern``, ``quantity`` 1..10 (default 10).
         """
@@ -305,22 +263,22 @@ class AvailableNumberCollection:
 
     @_options.shows_options(_TollFreeSearch)
     def search_and_order_toll_free(self, options: Optional[Mapping[str, Any]] = None, /,
-                                   **query: Unpack[TollFreeSearchKwargs]) -> list[OrderedNumber]:
+                                   **query: Unpack[kw.TollFreeSearchKwargs]) -> list[OrderedNumber]:
         """Search toll-free numbers and buy them (``POST /v1/availableNumbers/tollFree``):
         ``quantity`` 1..10 (default 1)."""
-        params = _query(_TollFreeSearch, options, query, "toll-free order")
+        params = _options.query(_TollFreeSearch, options, query, "toll-free order")
         _order_rules(params)
         return [OrderedNumber.from_api(item) for item in self._post("tollFree", params)]
 
     # the names of node (search, searchAndOrder by kind) and Ruby; typed by kind
     @overload
     def search(self, kind: Literal["local"], options: Optional[Mapping[str, Any]] = None, /,
-               **query: Unpack[LocalSearchKwargs]) -> list[AvailableNumber]: ...
+               **query: Unpack[kw.LocalSearchKwargs]) -> list[AvailableNumber]: ...
 
     @overload
     def search(self, kind: Literal["tollFree", "toll_free"],
                options: Optional[Mapping[str, Any]] = None, /,
-               **query: Unpack[TollFreeSearchKwargs]) -> list[AvailableNumber]: ...
+               **query: Unpack[kw.TollFreeSearchKwargs]) -> list[AvailableNumber]: ...
 
     def search(self, kind: str, options: Optional[Mapping[str, Any]] = None, /,
                **query: Any) -> list[AvailableNumber]:
@@ -332,12 +290,12 @@ class AvailableNumberCollection:
     @overload
     def search_and_order(self, kind: Literal["local"],
                          options: Optional[Mapping[str, Any]] = None, /,
-                         **query: Unpack[LocalSearchKwargs]) -> list[OrderedNumber]: ...
+                         **query: Unpack[kw.LocalSearchKwargs]) -> list[OrderedNumber]: ...
 
     @overload
     def search_and_order(self, kind: Literal["tollFree", "toll_free"],
                          options: Optional[Mapping[str, Any]] = None, /,
-                         **query: Unpack[TollFreeSearchKwargs]) -> list[OrderedNumber]: ...
+                         **query: Unpack[kw.TollFreeSearchKwargs]) -> list[OrderedNumber]: ...
 
     def search_and_order(self, kind: str, options: Optional[Mapping[str, Any]] = None, /,
                          **query: Any) -> list[OrderedNumber]:
@@ -354,7 +312,7 @@ class AvailableNumberCollection:
 
     def _local(self, options: Optional[Mapping[str, Any]], query: Mapping[str, Any],
                title: str) -> dict[str, object]:
-        params = _query(_LocalSearch, options, query, title)
+        params = _options.query(_LocalSearch, options, query, title)
         where = [k for k in ("state", "zip", "areaCode") if k in params]
         problems = [
             (len(where) != 1, "give exactly one of state, zip or area_code"),
@@ -370,23 +328,14 @@ class AvailableNumberCollection:
         return params
 
     def _get(self, kind: str, params: Mapping[str, object]) -> list[Any]:
-        result = self._transport.request("GET", kind, params=params,
-                                         url=f"{self._root}/availableNumbers/{kind}")
+        result = self._transport.request("GET", f"availableNumbers/{kind}", params=params,
+                                         root="api")
         return [item for item in result.json_list(f"{kind} numbers") if isinstance(item, dict)]
 
     def _post(self, kind: str, params: Mapping[str, object]) -> list[Any]:
-        result = self._transport.request("POST", kind, params=params,
-                                         url=f"{self._root}/availableNumbers/{kind}")
+        result = self._transport.request("POST", f"availableNumbers/{kind}", params=params,
+                                         root="api")
         return [item for item in result.json_list(f"{kind} order") if isinstance(item, dict)]
-
-
-def _query(kind: type, options: Optional[Mapping[str, Any]], query: Mapping[str, Any],
-           title: str) -> dict[str, object]:
-    params = _options.to_body(kind, _options.items_of(options, title) + list(query.items()),
-                              title)
-    # a query string has no booleans: the API takes true/false
-    return {k: ("true" if v is True else "false" if v is False else v) for k, v in
-            params.items()}
 
 
 def _order_rules(params: Mapping[str, object]) -> None:

@@ -4,35 +4,27 @@ that downloads the audio and transcribes it) and ``client.Transcription``."""
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional
 
 import attrs
 
+from .. import _kwargs as kw
 from .. import _options, _wire
-from .._idfirst import IdFirst
-from .._options import option, whole
+from .._compat import Unpack
+from .._model import Model, field, ident, integer, moment, segment_of
+from .._options import PageQuery
 from .._transport import Transport
 from ..errors import ProtocolError
-from ._base import Collection, Handle
+from ._base import Collection, Handle, Mirrors
 from .media import Target, _write
 from .media import _path as _media_path
 
 if TYPE_CHECKING:
-    from typing_extensions import Unpack
+    from .._mirrors import RecordingMirrors
+else:
+    RecordingMirrors = Mirrors
 
-    from .._kwargs import RecordingQueryKwargs
-
-__all__ = ["Recording", "RecordingCollection", "Transcription", "TranscriptionCollection"]
-
-
-def _whole(value: object) -> Optional[int]:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
-    return None
+__all__ = ["Recording", "Transcription"]
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -50,45 +42,21 @@ class Recording(Handle):
         raw: the payload as received (not part of repr or equality).
     """
 
-    id: str
-    call_id: Optional[str] = None
-    call_url: Optional[str] = attrs.field(default=None, metadata={"wire": "call"})
-    media: Optional[str] = None
-    media_name: Optional[str] = None
-    state: Optional[str] = None
-    start_time: Optional[_dt.datetime] = None
-    end_time: Optional[_dt.datetime] = None
+    id: str = field(ident, required=True)
+    call_id: Optional[str] = field(segment_of, wire="call")
+    call_url: Optional[str] = field(wire="call")
+    media: Optional[str] = field()
+    media_name: Optional[str] = field(segment_of, wire="media")
+    state: Optional[str] = field()
+    start_time: Optional[_dt.datetime] = field(moment)
+    end_time: Optional[_dt.datetime] = field(moment)
     raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
     _transport: Optional[Transport] = attrs.field(default=None, repr=False, eq=False,
                                                   alias="transport")
 
     resource_path = "recordings"
     id_name = "recording_id"
-    __repr__ = _wire.compact_repr
-
-    @classmethod
-    def from_api(cls, payload: Mapping[str, Any], *,
-                 transport: Optional[Transport] = None) -> Recording:
-        """Build from the API's JSON; unknown fields stay in ``raw``."""
-        call_url = _wire.text_or_none(payload.get("call"))
-        media = _wire.text_or_none(payload.get("media"))
-        return cls(
-            id=_wire.text_or_none(payload.get("id")) or "",
-            call_id=_wire.last_segment(call_url),
-            call_url=call_url,
-            media=media,
-            media_name=_wire.last_segment(media),
-            state=_wire.text_or_none(payload.get("state")),
-            start_time=_wire.parse_time(payload.get("startTime")),
-            end_time=_wire.parse_time(payload.get("endTime")),
-            raw=dict(payload),
-            transport=transport,
-        )
-
-    def refresh(self) -> Recording:
-        """Fetch the recording (``GET /recordings/{id}``) and return the new snapshot."""
-        result = self._t.request("GET", self._path())
-        return Recording.from_api(result.json_object("a recording"), transport=self._t)
+    what = "a recording"
 
     def download(self, to: Target = None) -> bytes:
         """The recording's audio from the media store (``GET /media/{name}``); also written
@@ -125,7 +93,7 @@ class Recording(Handle):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Transcription(_wire.Readable):
+class Transcription(Model):
     """A transcription of a recording.
 
     Attributes:
@@ -138,64 +106,48 @@ class Transcription(_wire.Readable):
         raw: the payload as received (not part of repr or equality).
     """
 
-    id: str
-    state: Optional[str] = None
-    text: Optional[str] = None
-    text_size: Optional[int] = None
-    text_url: Optional[str] = None
-    time: Optional[_dt.datetime] = None
-    chargeable_duration: Optional[int] = None
+    id: str = field(ident, required=True)
+    state: Optional[str] = field()
+    text: Optional[str] = field()
+    text_size: Optional[int] = field(integer)
+    text_url: Optional[str] = field()
+    time: Optional[_dt.datetime] = field(moment)
+    chargeable_duration: Optional[int] = field(integer)
     raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
 
-    __repr__ = _wire.compact_repr
 
-    @classmethod
-    def from_api(cls, payload: Mapping[str, Any]) -> Transcription:
-        """Build from the API's JSON; unknown fields stay in ``raw``."""
-        return cls(
-            id=_wire.text_or_none(payload.get("id")) or "",
-            state=_wire.text_or_none(payload.get("state")),
-            text=_wire.text_or_none(payload.get("text")),
-            text_size=_whole(payload.get("textSize")),
-            text_url=_wire.text_or_none(payload.get("textUrl")),
-            time=_wire.parse_time(payload.get("time")),
-            chargeable_duration=_whole(payload.get("chargeableDuration")),
-            raw=dict(payload),
-        )
-
-
+@_options.documented
 @attrs.frozen(kw_only=True)
-class _RecordingQuery:
-    page: Union[int, str, None] = option(whole(0))
-    size: Union[int, str, None] = option(whole(1, 1000))
+class _RecordingQuery(PageQuery):
+    """The paging of ``client.Recording.list``."""
 
 
-class RecordingCollection(Collection[Recording]):
+class RecordingCollection(RecordingMirrors, Collection[Recording]):
     """``client.Recording``: every recording of the user; each recording method id first."""
 
     _handle = Recording
+    client_name = "Recording"
+    client_doc = "the recordings of this user: client.Recording.list(), .get, a handle"
 
     @_options.shows_options(_RecordingQuery)
     def list(self, options: Optional[Mapping[str, Any]] = None, /, *,
              limit: Optional[int] = None,
-             **query: Unpack[RecordingQueryKwargs]) -> Iterator[Recording]:
+             **query: Unpack[kw.RecordingQueryKwargs]) -> Iterator[Recording]:
         """Iterate over the user's recordings (``GET /recordings``), following ``next``
         links; ``page``, ``size`` (1..1000) and ``limit`` as in ``client.Call.list``."""
-        return self._list(_RecordingQuery, options, query, limit, "recording list")
-
-    refresh = IdFirst(Recording.refresh)
-    download = IdFirst(Recording.download)
-    create_transcription = IdFirst(Recording.create_transcription)
-    get_transcriptions = IdFirst(Recording.get_transcriptions)
-    get_transcription = IdFirst(Recording.get_transcription)
+        return self._list("recordings", _RecordingQuery, options, query, limit,
+                          "recording list")
 
 
 class TranscriptionCollection:
     """``client.Transcription``: the transcriptions of a recording, as C# and Python 3.x
     named them (``create``, ``list``, ``get``, the recording id first)."""
 
-    def __init__(self, recordings: RecordingCollection) -> None:
-        self._recordings = recordings
+    client_name = "Transcription"
+    client_doc = "transcriptions by recording id: client.Transcription.create(recording_id)"
+
+    def __init__(self, transport: Transport) -> None:
+        self._recordings = RecordingCollection(transport)
 
     def __repr__(self) -> str:
         return "<TranscriptionCollection>"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from ..resources._audio import AudioOptions
 from ..resources.bridge import BridgeOptions
-from ..resources.call_options import AudioOptions
 from ._base import WorldBase
 from ._model import (
     ApiFailure,

@@ -7,7 +7,7 @@ from typing import Any, Mapping, Optional
 
 import attrs
 
-from ..resources.call_options import AudioOptions
+from ..resources._audio import AudioOptions
 from ..resources.conference import ConferenceOptions, ConferenceUpdate, MemberOptions
 from ._base import WorldBase
 from ._delivery import Target

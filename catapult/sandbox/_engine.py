@@ -8,8 +8,8 @@ from typing import Any, Mapping, Optional
 
 import attrs
 
-from ..resources.call_options import CallOptions, CallUpdate, _GatherUpdate
-from ..resources.gather import GatherOptions, GatherReason
+from ..resources.call import CallOptions, CallUpdate
+from ..resources.gather import GatherOptions, GatherReason, _GatherUpdate
 from ._bridges import BridgeRules
 from ._bxml import BxmlRules
 from ._conferences import ConferenceRules

@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping, Optional
 
-from ..resources.call_options import AudioOptions, _Dtmf
+from ..resources._audio import AudioOptions
+from ..resources.call import _Dtmf
 from ._base import WorldBase
 from ._clock import Timer
 from ._model import (

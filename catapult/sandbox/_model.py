@@ -11,7 +11,7 @@ from typing import Any, Mapping, Optional
 import attrs
 
 from .. import _options
-from ..resources.call_options import CallOptions
+from ..resources.call import CallOptions
 from ._clock import Timer
 from ._delivery import Target
 

@@ -46,10 +46,10 @@ def test_mypy_strict_rejects_unknown_and_mistyped_options(tmp_path: pathlib.Path
     # each line's message, by the parts that do not vary between mypy versions
     expected = [
         (9, ["Revealed type", "catapult.resources.gather.Gather"]),
-        (10, ['"max_digit"', '"create_gather" of "Call"', 'did you mean "max_digits"',
+        (10, ['"max_digit"', '"create_gather" of "Gathers"', 'did you mean "max_digits"',
              "[call-arg]"]),
         (11, ['"max_digits"', "list[int]", "[arg-type]"]),
-        (13, ['"loud"', '"speak_sentence" of "Call"', "[call-arg]"]),
+        (13, ['"loud"', '"speak_sentence" of "Audio"', "[call-arg]"]),
         (15, ['"recording"', '"create" of "CallCollection"', "[call-arg]"]),
         (17, ['"calls"', '"create" of "BridgeCollection"', "[call-arg]"]),
         (18, ['"mute"', '"add_member" of "Conference"', '"bool"', "[arg-type]"]),

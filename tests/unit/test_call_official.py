@@ -11,7 +11,7 @@ import pytest
 import responses
 
 import catapult
-from catapult.resources.call_collection import CallCollection
+from catapult.resources.call import CallCollection
 
 from ..support import BASE, ROOT
 

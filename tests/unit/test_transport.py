@@ -268,3 +268,20 @@ def test_paging_refuses_a_next_link_to_another_host(mocked, client):
     assert next(calls).id == "c-1"
     with pytest.raises(catapult.ProtocolError, match="another host"):
         next(calls)
+
+
+def test_what_the_fast_header_copy_relies_on_holds_for_the_installed_requests():
+    # _transport._prepare copies a CaseInsensitiveDict's private _store instead of
+    # rebuilding the dict: pin that the store is lower-case key -> (key, value), and that a
+    # dict given a copy of it behaves as one built key by key
+    from requests.structures import CaseInsensitiveDict
+
+    built = CaseInsensitiveDict({"User-Agent": "x", "Accept": "application/json"})
+    assert dict(built._store) == {"user-agent": ("User-Agent", "x"),
+                                  "accept": ("Accept", "application/json")}
+    copied = CaseInsensitiveDict()
+    copied._store = built._store.copy()
+    copied["Content-Type"] = "application/json"
+    assert copied["user-agent"] == "x" and list(copied) == ["User-Agent", "Accept",
+                                                             "Content-Type"]
+    assert "content-type" not in built
