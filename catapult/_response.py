@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, Mapping, Optional
 
+from ._wire import location_id
 from .errors import (
     APIError,
     AuthenticationError,
@@ -91,6 +92,22 @@ def parse_json(raw: bytes) -> Any:
 def declares_json(headers: Mapping[str, str]) -> bool:
     """Whether the response's ``Content-Type`` says JSON."""
     return "json" in headers.get("Content-Type", "").lower()
+
+
+def result_of(*, content: bytes, status: int, headers: Mapping[str, str], text: str,
+              what: str, created: bool) -> Result:
+    """The Result of a successful response, or a ProtocolError when it breaks the API's
+    contract (declared JSON that is not, a create without the new resource's id)."""
+    data = parse_json(content)
+    if data is NOT_JSON and declares_json(headers):
+        raise ProtocolError(f"{what}: {status} response declared JSON but is not: "
+                            f"{excerpt(text)!r}")
+    new_id = location_id(headers.get("Location"), f"{what}: {status} response")
+    if created and new_id is None:
+        raise ProtocolError(f"{what}: {status} response has no Location header with the new "
+                            "resource's id")
+    return Result(content=content, status=status, headers=headers,
+                  data=None if data is NOT_JSON else data, location_id=new_id)
 
 
 def api_error(*, status: int, reason: str, headers: Mapping[str, str], content: bytes,

@@ -19,8 +19,8 @@ from urllib3.exceptions import NewConnectionError
 from . import __version__, _retry
 from ._config import Timeout
 from ._deadline import POOL_CLASSES, WATCHDOG, Attempt
-from ._response import NOT_JSON, Result, api_error, declares_json, excerpt, parse_json
-from ._wire import location_id, redact_userinfo
+from ._response import Result, api_error, result_of
+from ._wire import redact_userinfo
 from .errors import APIError, InvalidOptionError, ProtocolError, RequestTimeout, TransportError
 
 logger = logging.getLogger("catapult")
@@ -276,7 +276,9 @@ class Transport:
                 f"{method} {shown}: unexpected redirect {status} to "
                 f"{response.headers.get('Location', '(no Location)')}"
             )
-        return self._result(response, method, shown, created)
+        return result_of(content=response.content, status=status,
+                         headers=response.headers.copy(),  # case-insensitive, as HTTP's
+                         text=response.text, what=f"{method} {shown}", created=created)
 
     def _prepare(self, method: str, url: str, data: Optional[bytes],
                  content_type: str) -> requests.PreparedRequest:
@@ -356,29 +358,6 @@ class Transport:
     def _same_origin(self, url: str) -> bool:
         mine, theirs = urlsplit(self.root), urlsplit(url)
         return (mine.scheme, mine.netloc) == (theirs.scheme, theirs.netloc)
-
-    @staticmethod
-    def _result(response: requests.Response, method: str, shown: str, created: bool) -> Result:
-        data = parse_json(response.content)
-        if data is NOT_JSON and declares_json(response.headers):
-            raise ProtocolError(
-                f"{method} {shown}: {response.status_code} response declared JSON but is not: "
-                f"{excerpt(response.text)!r}"
-            )
-        new_id = location_id(response.headers.get("Location"),
-                             f"{method} {shown}: {response.status_code} response")
-        if created and new_id is None:
-            raise ProtocolError(
-                f"{method} {shown}: {response.status_code} response has no Location header "
-                "with the new resource's id"
-            )
-        return Result(
-            content=response.content,
-            status=response.status_code,
-            headers=response.headers.copy(),  # case-insensitive, as HTTP header names are
-            data=None if data is NOT_JSON else data,
-            location_id=new_id,
-        )
 
 
 def _prepared_url(url: str, params: Optional[Mapping[str, Any]]) -> str:

@@ -12,19 +12,14 @@ from typing import Any, Callable, Iterable, Optional, TypeVar, Union, overload
 from ..client import Client
 from ..errors import CatapultError, ConfigurationError, InvalidOptionError
 from ..events import Event, event_types, parse_event
-from ._api import RecordedRequest, Reply, Request, recorded
+from ._audio import Heard
 from ._clock import Clock
 from ._delivery import Courier, Delivery, Target
-from ._engine import (
-    DEFAULT_INTER_DIGIT_TIMEOUT,
-    DEFAULT_MAX_DIGITS,
-    DEFAULT_TERMINATING_DIGITS,
-    ApiFailure,
-    World,
-)
-from ._model import Heard
+from ._gathers import DEFAULT_INTER_DIGIT_TIMEOUT, DEFAULT_MAX_DIGITS, DEFAULT_TERMINATING_DIGITS
+from ._http import ApiFailure, RecordedRequest, Reply, Request, recorded
 from ._records import Records
 from ._server import Server
+from ._world import World
 
 __all__ = [
     "DEFAULT_INTER_DIGIT_TIMEOUT",
@@ -199,7 +194,7 @@ class Sandbox:
 
     def answer(self, call_id: str) -> None:
         """The called party answers an outbound call: it becomes active, ``answer`` is sent."""
-        self._do(lambda: self.world.far_end_answers(call_id))
+        self._do(lambda: self.world.far_end.far_end_answers(call_id))
 
     def press(self, call_id: str, digits: str, interval: float = 0.0) -> None:
         """The caller presses ``digits`` (0-9 * # A-D), ``interval`` seconds apart.
@@ -211,11 +206,11 @@ class Sandbox:
                 not 0 <= interval <= 60:
             raise InvalidOptionError(f"interval must be a number of seconds from 0 to 60, "
                                      f"got {interval!r}")
-        self._do(lambda: self.world.press(call_id, digits, float(interval)))
+        self._do(lambda: self.world.far_end.press(call_id, digits, float(interval)))
 
     def hang_up(self, call_id: str) -> None:
         """The caller hangs up: a running gather ends ``hung-up``, then ``hangup`` is sent."""
-        self._do(lambda: self.world.far_end_hangs_up(call_id))
+        self._do(lambda: self.world.far_end.far_end_hangs_up(call_id))
 
     def incoming_call(self, from_: str, to: str, callback_url: Optional[str] = None,
                       **settings: Any) -> str:
@@ -228,7 +223,7 @@ class Sandbox:
         """
         body = {"from": from_, "to": to, **({"callbackUrl": callback_url} if callback_url
                                                else {}), **settings}
-        return self._do(lambda: self.world.create_call(body, direction="in"))
+        return self._do(lambda: self.world.calls.create(body, direction="in"))
 
     def advance(self, seconds: float) -> None:
         """Manual clock: move time forward, firing timeouts and delayed keys that fall due."""
@@ -241,18 +236,18 @@ class Sandbox:
 
     def dtmf_sent(self, call_id: str) -> list[str]:
         """What the application sent with ``send_dtmf`` on the call, in order."""
-        return self._do(lambda: self.world.dtmf_sent(call_id))
+        return self._do(lambda: self.world.audio.dtmf_sent(call_id))
 
     def transcribe_as(self, text: str, recording_id: Optional[str] = None) -> None:
         """What transcriptions say from now on: of ``recording_id``, or of every recording
         when None. Unset, a transcription says "This is a sandbox transcription."."""
-        self.world.transcribe_as(text, recording_id)
+        self.world.recordings.transcribe_as(text, recording_id)
 
     def heard(self, call_id: str) -> list[Heard]:
         """What the caller heard on ``call_id``, in order: each sentence spoken (a gather's
         prompt included) with its voice, gender and locale, each file played, each DTMF
         tone sent (see ``Heard``)."""
-        return self._do(lambda: self.world.heard(call_id))
+        return self._do(lambda: self.world.audio.heard(call_id))
 
     def _do(self, action: Callable[[], T]) -> T:
         try:
@@ -349,7 +344,7 @@ class Sandbox:
     def _delivered(self, delivery: Delivery) -> None:
         self._records.add_event(parse_event(delivery.payload), delivery)
         if delivery.reply is not None:  # a BXML callback answered: run what it says
-            self.world.run_bxml(str(delivery.payload.get("callId")), delivery.reply)
+            self.world.bxml.run_bxml(str(delivery.payload.get("callId")), delivery.reply)
 
     def _record_request(self, request: Request, reply: Reply) -> None:
         # the call a request concerns: in its path, or, for a create, in its Location

@@ -18,21 +18,17 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from .. import bxml
 from ..errors import InvalidOptionError
-from ._base import WorldBase
+from ._audio import PLAYBACK_SECONDS, heard_from, speaking_time
 from ._delivery import Target
-from ._model import (
-    PLAYBACK_SECONDS,
-    SPEAK_SECONDS_PER_CHARACTER,
-    Heard,
-    SimCall,
-    SimGather,
-    heard_from,
-    new_id,
-)
+from ._gathers import Gathers, SimGather
+from ._part import Part, new_id
+
+if TYPE_CHECKING:
+    from ._calls import SimCall
 
 logger = logging.getLogger("catapult.sandbox")
 
@@ -50,12 +46,12 @@ def _guarded(step: _Step) -> _Step:
     """Run a step of a call's BXML so that whatever goes wrong ends that call only."""
 
     @functools.wraps(step)
-    def run(self: BxmlRules, call_or_id: Any, *args: Any) -> None:
+    def run(self: Bxml, call_or_id: Any, *args: Any) -> None:
         try:
             step(self, call_or_id, *args)
         except Exception as exc:  # noqa: BLE001 (a bad document must not stop the sandbox)
-            call = call_or_id if isinstance(call_or_id, SimCall) else \
-                self._calls.get(str(call_or_id))
+            call = call_or_id if not isinstance(call_or_id, str) else \
+                self.calls.find(call_or_id)
             logger.warning("the BXML of call %s failed: %s: %s",
                            getattr(call, "id", call_or_id), type(exc).__name__, exc)
             if call is not None:
@@ -65,16 +61,20 @@ def _guarded(step: _Step) -> _Step:
     return run  # type: ignore[return-value]
 
 
-class BxmlRules(WorldBase):
+class Bxml(Part):
     """Run a call's BXML, one verb at a time."""
+
+    @property
+    def gathers(self) -> Gathers:
+        return self.world.part(Gathers)
 
     @_guarded
     def run_bxml(self, call_id: str, reply: bytes) -> None:
         """A callback answered with ``reply``: run it. A reply that is not XML (empty, or
         ``ok``) is no BXML: a call already running BXML carries on with what is left, a
         call driven by REST is left alone."""
-        with self._lock:
-            call = self._calls.get(call_id)
+        with self.world.lock:
+            call = self.calls.find(call_id)
             if call is None or call.state not in ("active", "transferring"):
                 return
             if not reply.lstrip().startswith(b"<"):
@@ -99,19 +99,19 @@ class BxmlRules(WorldBase):
         call.bxml_run += 1  # timers of what ran so far do nothing now
         if call.state not in ("started", "active", "transferring"):
             return
-        self._note(call, "error", why)
-        self._emit(call, "error", **self._parties(call), callState="error", cause=cause,
+        self.calls.note(call, "error", why)
+        self.emit(call, "error", **self.calls.parties(call), callState="error", cause=cause,
                    message=why)
-        self._hang_up(call)
+        self.calls.hang_up(call)
 
     def _bxml_later(self, call: SimCall, run: int, seconds: float) -> None:
-        call.bxml_timer = self.clock.call_later(
+        call.bxml_timer = self.world.clock.call_later(
             seconds, lambda: self._bxml_resume(call.id, run))
 
     @_guarded
     def _bxml_resume(self, call_id: str, run: int) -> None:
-        with self._lock:
-            call = self._calls.get(call_id)
+        with self.world.lock:
+            call = self.calls.find(call_id)
             if call is not None and call.state == "active":
                 self._bxml_next(call, run)
 
@@ -129,14 +129,12 @@ class BxmlRules(WorldBase):
             call.bxml_redirects = 0  # something was heard: not a loop
         if verb.tag == "SpeakSentence":
             call.heard.extend(heard_from({"sentence": verb.content, **attributes}))
-            self._bxml_later(call, run, max(0.5, len(verb.content or "")
-                                            * SPEAK_SECONDS_PER_CHARACTER))
+            self._bxml_later(call, run, speaking_time(verb.content or ""))
         elif verb.tag == "PlayAudio":
             call.heard.extend(heard_from({"fileUrl": verb.content}))
             self._bxml_later(call, run, PLAYBACK_SECONDS * int(attributes.get("repeatCount", 1)))
         elif verb.tag == "SendDtmf":
-            call.dtmf_sent.append(str(verb.content))
-            call.heard.append(Heard(kind="tones", tones=str(verb.content)))
+            self.world.audio.send_tones(call, str(verb.content))
             self._bxml_later(call, run, 0.1 * len(verb.content or ""))
         elif verb.tag == "Pause":
             self._bxml_later(call, run, float(attributes.get("length", 1)))
@@ -152,16 +150,16 @@ class BxmlRules(WorldBase):
                           f"{MAX_REDIRECTS})", "REDIRECT_LOOP")
                 return
             self._bxml_fetch(call, str(attributes["requestUrl"]), "redirect",
-                             **self._parties(call), callState="active")
+                             **self.calls.parties(call), callState="active")
         elif verb.tag == "Hangup":
             call.bxml = []
-            self._hang_up(call)
+            self.calls.hang_up(call)
         elif verb.tag == "Record":
-            self._set_recording(call, True)  # until the call ends
+            self.world.recordings.set_recording(call, True)  # until the call ends
             self._bxml_next(call, run)
         elif verb.tag == "Transfer":
             call.bxml = []
-            self._transfer(call, {"transferTo": attributes.get("transferTo") or next(
+            self.calls.transfer(call, {"transferTo": attributes.get("transferTo") or next(
                 child.content for child in verb.children if child.tag == "PhoneNumber"),
                 "transferCallerId": attributes.get("transferCallerId")})
         else:  # SendMessage: nothing to simulate on a call
@@ -169,15 +167,16 @@ class BxmlRules(WorldBase):
 
     def _bxml_last(self, call: SimCall, run: int) -> None:
         """No verb left: the call is dropped 30 s later unless new BXML comes."""
-        call.bxml_timer = self.clock.call_later(DROP_AFTER, lambda: self._bxml_drop(call.id, run))
+        call.bxml_timer = self.world.clock.call_later(
+            DROP_AFTER, lambda: self._bxml_drop(call.id, run))
 
     @_guarded
     def _bxml_drop(self, call_id: str, run: int) -> None:
-        with self._lock:
-            call = self._calls.get(call_id)
+        with self.world.lock:
+            call = self.calls.find(call_id)
             if call is not None and call.state == "active" and run == call.bxml_run \
                     and not call.bxml and call.gather is None:
-                self._hang_up(call)
+                self.calls.hang_up(call)
 
     def _bxml_gather(self, call: SimCall, verb: bxml.Verb) -> None:
         options = {**_DEFAULTS, **verb.attributes}
@@ -186,18 +185,15 @@ class BxmlRules(WorldBase):
             terminators=str(options["terminatingDigits"]),
             timeout=float(str(options["interDigitTimeout"])),
             tag=str(verb.attributes["tag"]) if "tag" in verb.attributes else None,
-            created=self._now(),
+            created=self.now(),
             request_url=str(verb.attributes["requestUrl"]))
-        call.gather = gather
-        call.gathers[gather.id] = gather
         for child in verb.children:
             key = "sentence" if child.tag == "SpeakSentence" else "fileUrl"
             call.heard.extend(heard_from({key: child.content, **child.attributes}))
-        self._note(call, "gather", gather.id)
-        self._restart_gather_timer(call, gather)
+        self.gathers.start(call, gather)
 
     @_guarded
-    def _bxml_gathered(self, call: SimCall, gather: SimGather) -> None:
+    def gathered(self, call: SimCall, gather: SimGather) -> None:
         """A BXML gather ended: its result goes to ``requestUrl`` (none without digits)."""
         if gather.digits:
             call.bxml_redirects = 0  # something was gathered: not a loop
@@ -206,10 +202,10 @@ class BxmlRules(WorldBase):
             return
         self._bxml_fetch(call, str(gather.request_url), "gather", state="completed",
                          digits=gather.digits, reason=gather.reason, callId=call.id,
-                         callUri=self._uri(call), gatherId=gather.id,
+                         callUri=self.calls.uri(call), gatherId=gather.id,
                          terminatingDigit=gather.terminator, tag=gather.tag,
                          time=gather.completed)
 
     def _bxml_fetch(self, call: SimCall, url: str, event_type: str, **fields: Any) -> None:
         """GET ``url`` with the event; its reply is the call's next BXML."""
-        self._emit(call, event_type, Target(url=url, method="GET", bxml=True), **fields)
+        self.emit(call, event_type, Target(url=url, method="GET", bxml=True), **fields)

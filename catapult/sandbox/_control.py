@@ -9,8 +9,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, Callable
 
-from ._api import Reply, Request, error_reply
-from ._model import ApiFailure
+from ._http import ApiFailure, Reply, Request, error_reply
 
 if TYPE_CHECKING:
     from . import Sandbox
@@ -31,7 +30,7 @@ def handle_control(sandbox: Sandbox, request: Request) -> Reply:
                              "control requests are POST (GET for calls, events and requests)")
         body = _json(request)
         if parts == ["calls"]:
-            call_id = sandbox.world.create_call(body, direction="in")
+            call_id = sandbox.world.calls.create(body, direction="in")
             return Reply(201, {"id": call_id},
                          {"Location": f"/v1/users/{sandbox.user_id}/calls/{call_id}"})
         if parts == ["clock", "advance"]:
@@ -58,7 +57,7 @@ def _read(sandbox: Sandbox, parts: list[str], request: Request) -> Reply:
     if parts == ["events"]:
         return Reply(200, [dict(e.raw) for e in sandbox.events])
     if parts == ["calls"]:
-        return Reply(200, sandbox.world.far_end_view())
+        return Reply(200, sandbox.world.far_end.far_end_view())
     if parts == ["requests"]:
         return Reply(200, [{"method": r.method, "path": r.path, "query": dict(r.query),
                             "body": r.body, "status": r.status} for r in sandbox.requests])
@@ -105,19 +104,19 @@ def _press(sandbox: Sandbox, call_id: str, body: dict[str, Any]) -> None:
     if not isinstance(digits, str):
         raise ApiFailure(400, "bad-request", "validation-error",
                          f"digits must be a string of 0-9 * # A-D, got {digits!r}")
-    sandbox.world.press(call_id, digits, _seconds(body, "interval", MAX_INTERVAL))
+    sandbox.world.far_end.press(call_id, digits, _seconds(body, "interval", MAX_INTERVAL))
 
 
 def _answer(sandbox: Sandbox, call_id: str, body: dict[str, Any]) -> None:
-    sandbox.world.far_end_answers(call_id)
+    sandbox.world.far_end.far_end_answers(call_id)
 
 
 def _reject(sandbox: Sandbox, call_id: str, body: dict[str, Any]) -> None:
-    sandbox.world.far_end_rejects(call_id)
+    sandbox.world.far_end.far_end_rejects(call_id)
 
 
 def _hang_up(sandbox: Sandbox, call_id: str, body: dict[str, Any]) -> None:
-    sandbox.world.far_end_hangs_up(call_id)
+    sandbox.world.far_end.far_end_hangs_up(call_id)
 
 
 #: what the far end can do to a call: ``POST /sandbox/calls/{id}/{action}``

@@ -1,114 +1,71 @@
-"""The world's rules for what the caller hears and what is recorded: audio, DTMF sent to the
-call, recordings and their transcriptions, and the call's event log."""
+"""The media store: the user's own files, the audio of recordings and the text of
+transcriptions, and ``/media...``."""
 
 from __future__ import annotations
 
-import math
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping
 
-from ..resources._audio import AudioOptions
-from ..resources.call import _Dtmf
-from ._base import WorldBase
-from ._clock import Timer
-from ._model import (
-    PLAYBACK_SECONDS,
-    SPEAK_SECONDS_PER_CHARACTER,
-    ApiFailure,
-    Heard,
-    SimCall,
-    _flag,
-    heard_from,
-    validate,
-)
+from ._http import ApiFailure, Reply, Request, not_found
+from ._part import Part, route
+
+__all__ = ["MAX_MEDIA", "MediaStore"]
+
+#: the largest media file the API stores
+MAX_MEDIA = 65 * 1024 * 1024
 
 
-class MediaRules(WorldBase):
-    """Audio, DTMF out, recordings, transcriptions and the event log of the calls."""
+class MediaStore(Part):
+    """Files by name, with their content types."""
 
-    # -- audio and DTMF --------------------------------------------------------------------
+    def __init__(self, world: Any) -> None:
+        super().__init__(world)
+        self._media: dict[str, tuple[bytes, str]] = {}  # name: (bytes, content type)
 
-    def play_audio(self, call_id: str, body: Mapping[str, Any]) -> None:
-        validate(AudioOptions, body, "audio")
-        with self._lock:
-            call = self._active_call(call_id)
-            if "sentence" in body:
-                self._audio(call, "speak", body.get("sentence") or "", body)
-            if "fileUrl" in body:
-                self._audio(call, "playback", body.get("fileUrl") or "", body)
+    @route("GET", "media")
+    def list_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        with self.world.lock:
+            return Reply(200, [{"mediaName": name, "contentLength": len(data),
+                                "content": f"{self.root}/media/{name}"}
+                               for name, (data, _) in self._media.items()])
 
-    def _audio(self, call: SimCall, kind: str, what: str, body: Mapping[str, Any]) -> None:
-        running = call.speaking if kind == "speak" else call.playing
-        old_tag = call.speak_tag if kind == "speak" else call.play_tag
-        extra = {"state": "PLAYBACK_STOP"} if kind == "speak" else {}
-        if running is not None:
-            running.cancel()
-            self._emit(call, kind, status="done", callId=call.id, callUri=self._uri(call),
-                       tag=old_tag, **extra)
-        elif not what:
-            raise ApiFailure(403, "forbidden", "call-audio-invalid-state",
-                             f"The audio for call {call.id} could not be updated. The audio "
-                             "has already finished or does not exist.")
-        self._set_audio(call, kind, None, None)
-        if not what:
-            return
-        tag = body.get("tag")
-        call.heard.extend(heard_from({"sentence" if kind == "speak" else "fileUrl": what,
-                                      **{k: body.get(k) for k in ("voice", "gender", "locale",
-                                                                  "tag")}}))
-        start = {"state": "PLAYBACK_START"} if kind == "speak" else {}
-        self._note(call, kind, "start")
-        self._emit(call, kind, status="started", callId=call.id, callUri=self._uri(call),
-                   tag=tag, **start)
-        if _flag(body.get("loopEnabled")):
-            timer: Optional[Timer] = Timer(math.inf)  # plays until stopped; never scheduled
-        else:
-            seconds = (max(0.5, len(what) * SPEAK_SECONDS_PER_CHARACTER) if kind == "speak"
-                       else PLAYBACK_SECONDS)
-            timer = self.clock.call_later(seconds, lambda: self._audio_done(call.id, kind))
-        self._set_audio(call, kind, timer, tag)
+    @route("PUT", "media/{name}")
+    def put_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        name, data = ids["name"], request.raw
+        if "content-length" not in request.headers:
+            raise ApiFailure(400, "bad-request", "validation-error",
+                             "The media size must be given in a Content-Length header")
+        if len(data) > MAX_MEDIA:
+            raise ApiFailure(403, "forbidden", "media-size-overflow",
+                             f"The media {name} is larger than {MAX_MEDIA} bytes")
+        self.store(name, data, request.headers.get("content-type", ""))
+        return Reply(200)
 
-    def _set_audio(self, call: SimCall, kind: str, timer: Optional[Timer],
-                   tag: Optional[str]) -> None:
-        if kind == "speak":
-            call.speaking, call.speak_tag = timer, tag
-        else:
-            call.playing, call.play_tag = timer, tag
+    @route("GET", "media/{name}")
+    def get_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        data, content_type = self.get(ids["name"])
+        return Reply(200, headers={"Content-Type": content_type}, raw=data)
 
-    def _audio_done(self, call_id: str, kind: str) -> None:
-        with self._lock:
-            call = self._calls.get(call_id)
-            if call is None:  # forgotten (see retention) since the timer was set
-                return
-            tag = call.speak_tag if kind == "speak" else call.play_tag
-            self._set_audio(call, kind, None, None)
-            extra = {"state": "PLAYBACK_STOP"} if kind == "speak" else {}
-            self._note(call, kind, "done")
-            self._emit(call, kind, status="done", callId=call.id, callUri=self._uri(call),
-                       tag=tag, **extra)
+    @route("DELETE", "media/{name}")
+    def delete_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        self.get(ids["name"])
+        with self.world.lock:
+            self._media.pop(ids["name"], None)
+        return Reply(200)
 
-    def send_dtmf(self, call_id: str, body: Mapping[str, Any]) -> None:
-        validate(_Dtmf, body, "dtmf")
-        with self._lock:
-            call = self._active_call(call_id)
-            call.dtmf_sent.append(body["dtmfOut"])
-            call.heard.append(Heard(kind="tones", tones=body["dtmfOut"]))
-            self._note(call, "dtmf", body["dtmfOut"])
+    def store(self, name: str, data: bytes, content_type: str) -> None:
+        """Keep ``data`` under ``name`` (a same name is replaced)."""
+        with self.world.lock:
+            self._media[name] = (data, content_type or "application/octet-stream")
 
-    def call_log(self, call_id: str) -> list[dict[str, Any]]:
-        with self._lock:
-            return [dict(entry) for entry in self._call(call_id).log]
+    def get(self, name: str) -> tuple[bytes, str]:
+        with self.world.lock:
+            found = self._media.get(name)
+            if found is None:
+                raise not_found(f"media {name}", "media-not-found")
+            return found
 
-    def call_log_entry(self, call_id: str, event_id: str) -> dict[str, Any]:
-        for entry in self.call_log(call_id):
-            if entry["id"] == event_id:
-                return entry
-        raise ApiFailure(404, "not-found", "resource-not-found",
-                         f"The call event {event_id} could not be found")
-
-    def dtmf_sent(self, call_id: str) -> list[str]:
-        with self._lock:
-            return list(self._call(call_id).dtmf_sent)
-
-    def heard(self, call_id: str) -> list[Heard]:
-        with self._lock:
-            return list(self._call(call_id).heard)
+    def drop(self, names: Mapping[str, object]) -> None:
+        """Forget the files of these names (a forgotten call's recordings)."""
+        with self.world.lock:
+            for name in names:
+                self._media.pop(name, None)

@@ -1,15 +1,19 @@
-"""The world's rules for applications, the user's phone numbers, and a deterministic
-inventory of numbers to buy; incoming calls reach the application of the number called."""
+"""The user's phone numbers (``/phoneNumbers...``), and a deterministic inventory of numbers
+to buy (``/v1/availableNumbers/...``, outside the user root)."""
 
 from __future__ import annotations
 
 import fnmatch
-from typing import Any, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Mapping, Optional
 
-from ..resources.application import ApplicationOptions
 from ..resources.number import PhoneNumberOptions
-from ._base import WorldBase
-from ._model import ApiFailure, _validation, new_id, validate
+from ._http import ApiFailure, Reply, Request, not_found, paged, validate, validation
+from ._part import Part, new_id, route
+
+if TYPE_CHECKING:
+    from ._applications import Applications
+
+__all__ = ["PhoneNumbers"]
 
 #: the simulated inventory: (city, state, zip, area code, LATA, rate center)
 PLACES = (
@@ -40,50 +44,59 @@ def _matches(national_digits: str, pattern: Optional[str]) -> bool:
     return fnmatch.fnmatchcase(national_digits, f"*{wanted}*")
 
 
-class NumberRules(WorldBase):
-    """Applications, phone numbers, available numbers, and where incoming calls go."""
+class PhoneNumbers(Part):
+    """The user's numbers, and the numbers to buy."""
 
-    # -- applications -------------------------------------------------------------------------
+    def __init__(self, world: Any) -> None:
+        super().__init__(world)
+        self._numbers: dict[str, dict[str, Any]] = {}  # phone numbers of the user, by id
 
-    def create_application(self, body: Mapping[str, Any]) -> str:
-        validate(ApplicationOptions, body, "application")
-        if not body.get("name"):
-            raise ApiFailure(400, "bad-request", "missing-property",
-                             "The 'application' resource property 'name' is required but "
-                             "was not specified")
-        if not (body.get("incomingCallUrl") or body.get("incomingMessageUrl")):
-            raise _validation("application", "incomingCallUrl",
-                              "must have at least one callback URL")
-        with self._lock:
-            application_id = new_id("a-")
-            self._applications[application_id] = {"autoAnswer": True, **body,
-                                                  "id": application_id}
-            return application_id
+    @property
+    def applications(self) -> Applications:
+        from ._applications import Applications
 
-    def application_json(self, application_id: str) -> dict[str, Any]:
-        with self._lock:
-            return dict(self._application(application_id))
+        return self.world.part(Applications)
 
-    def list_applications(self) -> list[dict[str, Any]]:
-        with self._lock:
-            return [dict(a) for a in self._applications.values()]
+    # -- the routes ------------------------------------------------------------------------
 
-    def update_application(self, application_id: str, body: Mapping[str, Any]) -> None:
-        validate(ApplicationOptions, body, "application")
-        with self._lock:
-            self._application(application_id).update(body)
+    @route("GET", "phoneNumbers")
+    def list_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        return paged(self.list_numbers(request.query), request, f"{self.root}/phoneNumbers",
+                     "phoneNumber")
 
-    def delete_application(self, application_id: str) -> None:
-        with self._lock:
-            self._application(application_id)
-            del self._applications[application_id]
+    @route("POST", "phoneNumbers")
+    def allocate_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        return self.created(f"phoneNumbers/{self.allocate_number(request.json())}")
 
-    def _application(self, application_id: str) -> dict[str, Any]:
-        found = self._applications.get(application_id)
-        if found is None:
-            raise ApiFailure(404, "not-found", "application-not-found",
-                             f"The application {application_id} could not be found")
-        return found
+    @route("GET", "phoneNumbers/{number}")
+    def get_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        return Reply(200, self.number_json(ids["number"]))
+
+    @route("POST", "phoneNumbers/{number}")
+    def update_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        self.update_number(ids["number"], request.json())
+        return Reply(200)
+
+    @route("DELETE", "phoneNumbers/{number}")
+    def delete_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        self.delete_number(ids["number"])
+        return Reply(200)
+
+    @route("GET", "availableNumbers/local", root="api")
+    def search_local_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        return Reply(200, self.search_local(request.query, order=False))
+
+    @route("POST", "availableNumbers/local", root="api")
+    def order_local_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        return Reply(201, self.search_local(request.query, order=True))
+
+    @route("GET", "availableNumbers/tollFree", root="api")
+    def search_toll_free_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        return Reply(200, self.search_toll_free(request.query, order=False))
+
+    @route("POST", "availableNumbers/tollFree", root="api")
+    def order_toll_free_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        return Reply(201, self.search_toll_free(request.query, order=True))
 
     # -- phone numbers --------------------------------------------------------------------------
 
@@ -94,7 +107,7 @@ class NumberRules(WorldBase):
             raise ApiFailure(400, "bad-request", "missing-property",
                              "The 'phoneNumber' resource property 'number' is required but "
                              "was not specified")
-        with self._lock:
+        with self.world.lock:
             return self._allocate(str(number), body)
 
     def _allocate(self, number: str, body: Mapping[str, Any]) -> str:
@@ -102,34 +115,34 @@ class NumberRules(WorldBase):
             raise ApiFailure(409, "conflict", "duplicate-number",
                              f"The number {number} is already allocated")
         if body.get("applicationId"):
-            self._application(str(body["applicationId"]))
+            self.applications.get(str(body["applicationId"]))
         place = self._place_of(number)
         number_id = new_id("n-")
         self._numbers[number_id] = {
             "id": number_id, "number": number, "nationalNumber": _national(number),
             "city": place[0] if place else None, "state": place[1] if place else None,
             "price": "2.00" if number[2:5] in TOLL_FREE_PREFIXES else "0.60",
-            "createdTime": self._now(), "numberState": "enabled",
+            "createdTime": self.now(), "numberState": "enabled",
             **{k: body[k] for k in ("name", "applicationId", "fallbackNumber") if body.get(k)},
         }
         return number_id
 
     def number_json(self, number_id: str) -> dict[str, Any]:
-        with self._lock:
+        with self.world.lock:
             return self._number_json(self._number(number_id))
 
     def list_numbers(self, query: Mapping[str, str]) -> list[dict[str, Any]]:
-        with self._lock:
+        with self.world.lock:
             return [self._number_json(n) for n in self._numbers.values()
                     if all(query.get(k) in (None, n.get(k))
                            for k in ("applicationId", "state", "name", "city", "numberState"))]
 
     def update_number(self, number_id: str, body: Mapping[str, Any]) -> None:
         validate(PhoneNumberOptions, body, "phoneNumber")
-        with self._lock:
+        with self.world.lock:
             found = self._number(number_id)
             if body.get("applicationId"):
-                self._application(str(body["applicationId"]))
+                self.applications.get(str(body["applicationId"]))
             for key in ("name", "applicationId", "fallbackNumber"):
                 if key in body:
                     if body[key] == "":
@@ -138,7 +151,7 @@ class NumberRules(WorldBase):
                         found[key] = body[key]
 
     def delete_number(self, number_id: str) -> None:
-        with self._lock:
+        with self.world.lock:
             del self._numbers[self._number(number_id)["id"]]
 
     def _number(self, number_id: str) -> dict[str, Any]:
@@ -146,8 +159,7 @@ class NumberRules(WorldBase):
         found = self._numbers.get(number_id) or next(
             (n for n in self._numbers.values() if n["number"] == number_id), None)
         if found is None:
-            raise ApiFailure(404, "not-found", "number-not-found",
-                             f"The number {number_id} could not be found")
+            raise not_found(f"number {number_id}", "number-not-found")
         return found
 
     def _number_json(self, found: Mapping[str, Any]) -> dict[str, Any]:
@@ -156,13 +168,11 @@ class NumberRules(WorldBase):
             data["application"] = f"{self.root}/applications/{found['applicationId']}"
         return {k: v for k, v in data.items() if v is not None}
 
-    def application_for(self, to: str) -> Optional[dict[str, Any]]:
-        """The application an incoming call to ``to`` reaches, if the number has one."""
-        with self._lock:
-            number = next((n for n in self._numbers.values() if n["number"] == to), None)
-            if number is None or not number.get("applicationId"):
-                return None
-            return self._applications.get(str(number["applicationId"]))
+    def application_of(self, number: str) -> Optional[str]:
+        """The id of the application that the user's ``number`` points at, if any."""
+        with self.world.lock:
+            found = next((n for n in self._numbers.values() if n["number"] == number), None)
+            return str(found["applicationId"]) if found and found.get("applicationId") else None
 
     # -- available numbers ----------------------------------------------------------------------
 
@@ -175,7 +185,7 @@ class NumberRules(WorldBase):
                              "localNumber needs areaCode")
         quantity = self._quantity(query, default=10, most=10 if order else 5000, order=order)
         found = []
-        with self._lock:
+        with self.world.lock:
             for place, (city, state, zip_code, area, lata, center) in enumerate(PLACES):
                 if (query.get("state", state).upper() != state
                         or query.get("city", city).upper() != city
@@ -202,7 +212,7 @@ class NumberRules(WorldBase):
         quantity = self._quantity(query, default=1 if order else 10,
                                   most=10 if order else 5000, order=order)
         found = []
-        with self._lock:
+        with self.world.lock:
             for prefix in TOLL_FREE_PREFIXES:
                 for index in range(NUMBERS_PER_PLACE):
                     number = f"+1{prefix}555{index:04d}"
@@ -220,7 +230,7 @@ class NumberRules(WorldBase):
                              "A pattern is not allowed when searching and ordering")
         raw = query.get("quantity", str(default))
         if not raw.isdigit() or int(raw) < 1:
-            raise _validation("availableNumber", "quantity", "must be greater than 0")
+            raise validation("availableNumber", "quantity", "must be greater than 0")
         if int(raw) > most:
             code = "invalid-available-number-search-order" if order else \
                 "invalid-available-number-search"

@@ -1,17 +1,20 @@
-"""The world's rules for what is stored: recordings of calls, their transcriptions, and the
-media store that holds their audio and text, and the user's own files."""
+"""Recordings of calls and their transcriptions (``/recordings...``, ``/calls/{id}/
+recordings`` and ``/transcriptions``); their audio and text go to the media store."""
 
 from __future__ import annotations
 
 import math
 import struct
-from typing import Any, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from ._base import WorldBase
-from ._model import ApiFailure, SimCall, _flag, new_id
+from ._http import ApiFailure, Reply, Request, flag, not_found
+from ._media import MediaStore
+from ._part import Part, new_id, route
 
-#: the largest media file the API stores
-MAX_MEDIA = 65 * 1024 * 1024
+if TYPE_CHECKING:
+    from ._calls import SimCall
+
+__all__ = ["Recordings"]
 #: what a transcription says unless a test chose (``sandbox.transcribe_as``)
 DEFAULT_TRANSCRIPT = "This is a sandbox transcription."
 
@@ -24,52 +27,107 @@ def silence(seconds: float) -> bytes:
     return header + b"\x80" * frames
 
 
-class RecordingRules(WorldBase):
-    """Recording spans, recordings, transcriptions and the media store."""
+class Recordings(Part):
+    """Recording spans of calls, their recordings and transcriptions."""
+
+    def __init__(self, world: Any) -> None:
+        super().__init__(world)
+        self._recordings: dict[str, tuple[str, dict[str, Any]]] = {}  # id: (call id, json)
+        self._transcripts: dict[str, list[dict[str, Any]]] = {}  # by recording id
+        self._transcribe_as: dict[Optional[str], str] = {}  # by recording id; None: any
+
+    @property
+    def media(self) -> MediaStore:
+        return self.world.part(MediaStore)
+
+    # -- the routes ------------------------------------------------------------------------
+
+    @route("GET", "recordings")
+    def list_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        with self.world.lock:
+            return Reply(200, [dict(item) for _, item in self._recordings.values()])
+
+    @route("GET", "recordings/{recording}")
+    def get_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        with self.world.lock:
+            return Reply(200, dict(self._recording(ids["recording"])[1]))
+
+    @route("POST", "recordings/{recording}/transcriptions")
+    def transcribe_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        recording_id = ids["recording"]
+        with self.world.lock:
+            call_id, recording = self._recording(recording_id)
+            call = self.calls.find(call_id)
+            if call is None or recording["state"] != "complete":
+                raise ApiFailure(403, "forbidden", "invalid-recording-state",
+                                 f"The recording {recording_id} cannot be transcribed")
+            made = self._transcribe(call, recording_id, 1.0)
+        return self.created(f"recordings/{recording_id}/transcriptions/{made}")
+
+    @route("GET", "recordings/{recording}/transcriptions")
+    def transcriptions_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        return Reply(200, self._transcriptions_of(ids["recording"]))
+
+    @route("GET", "recordings/{recording}/transcriptions/{transcription}")
+    def transcription_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        for transcription in self._transcriptions_of(ids["recording"]):
+            if transcription["id"] == ids["transcription"]:
+                return Reply(200, transcription)
+        raise not_found(f"transcription {ids['transcription']}", "transcription-not-found")
+
+    @route("GET", "calls/{call}/recordings")
+    def call_recordings_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        with self.world.lock:
+            return Reply(200, [dict(item) for item in self.calls.get(ids["call"]).recordings])
+
+    @route("GET", "calls/{call}/transcriptions")
+    def call_transcriptions_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        with self.world.lock:
+            return Reply(200, [dict(t) for t in self.calls.get(ids["call"]).transcriptions])
 
     # -- recording spans of a call --------------------------------------------------------
 
-    def _set_recording(self, call: SimCall, enabled: bool) -> None:
+    def set_recording(self, call: SimCall, enabled: bool) -> None:
         if enabled and call.recording_since is None and call.state == "active":
-            call.recording_since = (self._now(), self.clock.now())
-            self._note(call, "recording", "start")
+            call.recording_since = (self.now(), self.world.clock.now())
+            self.calls.note(call, "recording", "start")
         elif not enabled:
-            self._stop_recording(call)
+            self.stop_recording(call)
 
-    def _stop_recording(self, call: SimCall) -> None:
+    def stop_recording(self, call: SimCall) -> None:
         """End the running recording span: a recording saved to the media store (and, when
         the call transcribes, a transcription), each with its callback event."""
         if call.recording_since is None:
             return
         (start_time, started_at), call.recording_since = call.recording_since, None
-        seconds = self.clock.now() - started_at
+        seconds = self.world.clock.now() - started_at
         name = f"{call.id}-{len(call.recordings) + 1}." + (
             "mp3" if call.settings.get("recordingFileFormat") == "mp3" else "wav")
-        self._media[name] = (silence(seconds), "audio/mpeg" if name.endswith(".mp3")
-                             else "audio/wav")
-        recording = {"id": new_id("rec-"), "call": self._uri(call), "state": "complete",
+        self.media.store(name, silence(seconds), "audio/mpeg" if name.endswith(".mp3")
+                         else "audio/wav")
+        recording = {"id": new_id("rec-"), "call": self.calls.uri(call), "state": "complete",
                      "media": f"{self.root}/media/{name}", "startTime": start_time,
-                     "endTime": self._now()}
+                     "endTime": self.now()}
         call.recordings.append(recording)
         self._recordings[recording["id"]] = (call.id, recording)
-        self._note(call, "recording", "stop")
-        self._emit(call, "recording", callId=call.id, recordingId=recording["id"],
+        self.calls.note(call, "recording", "stop")
+        self.emit(call, "recording", callId=call.id, recordingId=recording["id"],
                    recordingUri=f"{self.root}/recordings/{recording['id']}", state="complete",
                    status="complete", startTime=start_time, endTime=recording["endTime"])
-        if _flag(call.settings.get("transcriptionEnabled")):
+        if flag(call.settings.get("transcriptionEnabled")):
             self._transcribe(call, recording["id"], seconds)
 
     def _transcribe(self, call: SimCall, recording_id: str, seconds: float) -> str:
         text = self._transcribe_as.get(recording_id, self._transcribe_as.get(
             None, DEFAULT_TRANSCRIPT))
         transcription_id = new_id("tr-")
-        self._media[transcription_id] = (text.encode(), "text/plain")
+        self.media.store(transcription_id, text.encode(), "text/plain")
         transcription = {"id": transcription_id, "state": "completed", "text": text[:1000],
                          "textSize": len(text), "textUrl": f"{self.root}/media/{transcription_id}",
-                         "time": self._now(), "chargeableDuration": max(1, math.ceil(seconds))}
+                         "time": self.now(), "chargeableDuration": max(1, math.ceil(seconds))}
         call.transcriptions.append(transcription)
         self._transcripts.setdefault(recording_id, []).append(transcription)
-        self._emit(call, "transcription", callId=call.id, transcriptionId=transcription_id,
+        self.emit(call, "transcription", callId=call.id, transcriptionId=transcription_id,
                    transcriptionUri=(f"{self.root}/recordings/{recording_id}"
                                      f"/transcriptions/{transcription_id}"),
                    recordingId=recording_id, state="completed", status="completed",
@@ -77,92 +135,36 @@ class RecordingRules(WorldBase):
         return transcription_id
 
     def transcribe_as(self, text: str, recording_id: Optional[str]) -> None:
-        with self._lock:
+        with self.world.lock:
             self._transcribe_as[recording_id] = text
 
-    # -- the recording and transcription routes ---------------------------------------------
-
-    def recordings_json(self, call_id: str) -> list[dict[str, Any]]:
-        with self._lock:
-            return [dict(item) for item in self._call(call_id).recordings]
-
-    def transcriptions_json(self, call_id: str) -> list[dict[str, Any]]:
-        with self._lock:
-            return [dict(item) for item in self._call(call_id).transcriptions]
-
-    def all_recordings(self) -> list[dict[str, Any]]:
-        with self._lock:
-            return [dict(item) for _, item in self._recordings.values()]
-
-    def recording_json(self, recording_id: str) -> dict[str, Any]:
-        with self._lock:
-            return dict(self._recording(recording_id)[1])
-
-    def create_transcription(self, recording_id: str) -> str:
-        with self._lock:
-            call_id, recording = self._recording(recording_id)
-            call = self._calls.get(call_id)
-            if call is None or recording["state"] != "complete":
-                raise ApiFailure(403, "forbidden", "invalid-recording-state",
-                                 f"The recording {recording_id} cannot be transcribed")
-            return self._transcribe(call, recording_id, 1.0)
-
-    def recording_transcriptions(self, recording_id: str) -> list[dict[str, Any]]:
-        with self._lock:
+    def _transcriptions_of(self, recording_id: str) -> list[dict[str, Any]]:
+        with self.world.lock:
             self._recording(recording_id)
             return [dict(t) for t in self._transcripts.get(recording_id, [])]
-
-    def recording_transcription(self, recording_id: str,
-                                transcription_id: str) -> dict[str, Any]:
-        for transcription in self.recording_transcriptions(recording_id):
-            if transcription["id"] == transcription_id:
-                return transcription
-        raise ApiFailure(404, "not-found", "transcription-not-found",
-                         f"The transcription {transcription_id} could not be found")
 
     def _recording(self, recording_id: str) -> tuple[str, dict[str, Any]]:
         found = self._recordings.get(recording_id)
         if found is None:
-            raise ApiFailure(404, "not-found", "recording-not-found",
-                             f"The recording {recording_id} could not be found")
+            raise not_found(f"recording {recording_id}", "recording-not-found")
         return found
 
-    # -- the media store -----------------------------------------------------------------------
+    # -- what happens to calls ------------------------------------------------------------------
 
-    def media_list(self) -> list[dict[str, Any]]:
-        with self._lock:
-            return [{"mediaName": name, "contentLength": len(data),
-                     "content": f"{self.root}/media/{name}"}
-                    for name, (data, _) in self._media.items()]
+    def call_answered(self, call: SimCall) -> None:
+        if flag(call.settings.get("recordingEnabled")):
+            self.set_recording(call, True)
 
-    def put_media(self, name: str, data: bytes, content_type: str,
-                  headers: Mapping[str, str]) -> None:
-        if "content-length" not in headers:
-            raise ApiFailure(400, "bad-request", "validation-error",
-                             "The media size must be given in a Content-Length header")
-        if len(data) > MAX_MEDIA:
-            raise ApiFailure(403, "forbidden", "media-size-overflow",
-                             f"The media {name} is larger than {MAX_MEDIA} bytes")
-        with self._lock:
-            self._media[name] = (data, content_type or "application/octet-stream")
+    def call_ended(self, call: SimCall) -> None:
+        self.stop_recording(call)  # saved after the call ends: its event follows the hangup
 
-    def get_media(self, name: str) -> tuple[bytes, str]:
-        with self._lock:
-            found = self._media.get(name)
-            if found is None:
-                raise ApiFailure(404, "not-found", "media-not-found",
-                                 f"The media {name} could not be found")
-            return found
-
-    def delete_media(self, name: str) -> None:
-        self.get_media(name)
-        with self._lock:
-            self._media.pop(name, None)
-
-    def _forget_store(self, call: SimCall) -> None:
+    def call_forgotten(self, call: SimCall) -> None:
         """Drop the recordings, transcriptions and media of a call the world forgets."""
+        names: dict[str, object] = {}
         for recording in call.recordings:
             self._recordings.pop(recording["id"], None)
-            self._media.pop(str(recording["media"]).rsplit("/", 1)[-1], None)
+            names[str(recording["media"]).rsplit("/", 1)[-1]] = None
             for transcription in self._transcripts.pop(recording["id"], []):
-                self._media.pop(transcription["id"], None)
+                names[transcription["id"]] = None
+        self.media.drop(names)
+

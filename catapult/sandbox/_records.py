@@ -8,8 +8,8 @@ import time
 from typing import Optional, Union
 
 from ..events import Event
-from ._api import RecordedRequest
 from ._delivery import Delivery
+from ._http import RecordedRequest
 
 Key = tuple[Optional[str], Optional[str]]  # (event type, call id); None matches any
 

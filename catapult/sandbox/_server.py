@@ -27,10 +27,10 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
 from urllib.parse import parse_qsl, urlsplit
 
-from ._api import Reply, Request, error_reply, handle_api
+from ._api import handle_api
 from ._control import handle_control
-from ._model import ApiFailure
-from ._recordings import MAX_MEDIA
+from ._http import ApiFailure, Reply, Request, error_reply
+from ._media import MAX_MEDIA
 
 if TYPE_CHECKING:
     from . import Sandbox

@@ -158,7 +158,7 @@ def test_a_page_on_another_origin_gets_nowhere(page: Page, attacker: Attacker,
         for line in ("POST /sandbox/calls 403", "GET /sandbox/requests 403",
                      "GET /sandbox/events 403", "GET / 403"):
             assert any(message.startswith(line) for message in answered), line
-        assert [call["id"] for call in sandbox.world.far_end_view()] == [mine.id]
+        assert [call["id"] for call in sandbox.world.far_end.far_end_view()] == [mine.id]
         assert not [r for r in sandbox.requests if r.method != "POST" or r.path.endswith(
             "/calls") and r.body.get("to", "").startswith("sip:")]
 
@@ -210,5 +210,5 @@ def test_a_page_whose_name_rebinds_to_127_0_0_1_reads_nothing(page: Page,
             assert reports[path].startswith("403 "), reports[path]
             assert "host-not-allowed" in reports[path]
         assert reports["create"] == "403"
-        assert len(sandbox.world.far_end_view()) == 1
+        assert len(sandbox.world.far_end.far_end_view()) == 1
         assert sandbox.user_id not in json.dumps(reports)

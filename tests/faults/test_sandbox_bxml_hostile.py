@@ -14,7 +14,7 @@ import catapult
 from catapult.bxml import Redirect, Response, SpeakSentence
 from catapult.callbacks import Receiver, make_server
 from catapult.sandbox import Sandbox
-from catapult.sandbox._bxml import MAX_REDIRECTS, BxmlRules
+from catapult.sandbox._bxml import MAX_REDIRECTS, Bxml
 
 FROM, TO = "+19195551212", "+19195550000"
 
@@ -81,7 +81,7 @@ def test_a_failure_of_the_sandbox_itself_ends_only_that_call(replying, monkeypat
     def broken(self: Any, call: Any, verb: Any) -> None:
         raise TypeError("an unexpected failure")
 
-    monkeypatch.setattr(BxmlRules, "_bxml_gather", broken)
+    monkeypatch.setattr(Bxml, "_bxml_gather", broken)
     with Sandbox() as sandbox:
         call_id = place(sandbox, replying(
             b'<Response><Gather requestUrl="https://e.example/g"/></Response>'))

@@ -88,7 +88,7 @@ def test_a_body_over_the_cap_is_refused_without_being_read(sandbox):
     assert f"at most {MAX_BODY} bytes" in body(reply)["message"]
     assert b"Connection: close" in reply
     assert time.monotonic() - started < 2
-    assert sandbox.world.far_end_view() == []
+    assert sandbox.world.far_end.far_end_view() == []
 
 
 def test_an_api_body_over_the_cap_is_refused_too(sandbox):

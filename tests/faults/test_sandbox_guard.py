@@ -46,7 +46,7 @@ def test_a_foreign_host_changes_nothing(sandbox):
     answer = requests.post(f"{sandbox.base_url}/sandbox/calls", json={"from": FROM, "to": TO},
                            headers={"Host": f"rebind.example:{sandbox.port}"}, timeout=5)
     assert answer.status_code == 403
-    assert sandbox.world.far_end_view() == []
+    assert sandbox.world.far_end.far_end_view() == []
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}", "[::1]:{port}",
@@ -100,7 +100,7 @@ def test_a_browser_request_from_another_origin_is_refused_before_it_changes_anyt
     api_call = requests.post(api(sandbox, "calls"), json={"from": FROM, "to": TO},
                              auth=auth(sandbox), headers=headers, timeout=5)
     assert api_call.status_code == 403
-    assert sandbox.world.far_end_view() == []
+    assert sandbox.world.far_end.far_end_view() == []
     assert sandbox.requests == []
 
 
@@ -109,7 +109,7 @@ def test_the_sandbox_s_own_page_may_post(sandbox):
     created = requests.post(f"{sandbox.base_url}/sandbox/calls", json={"from": FROM, "to": TO},
                             headers=origin, timeout=5)
     assert created.status_code == 201
-    assert [call["id"] for call in sandbox.world.far_end_view()] == [created.json()["id"]]
+    assert [call["id"] for call in sandbox.world.far_end.far_end_view()] == [created.json()["id"]]
 
 
 @pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded",
@@ -121,7 +121,7 @@ def test_control_routes_take_json_bodies_only(sandbox, content_type):
                            timeout=5)
     assert answer.status_code == 415
     assert "application/json" in answer.json()["message"]
-    assert sandbox.world.far_end_view() == []
+    assert sandbox.world.far_end.far_end_view() == []
 
 
 def test_a_control_action_with_no_body_needs_no_content_type(sandbox):

@@ -27,7 +27,7 @@ def test_the_sandbox_refuses_a_hostile_address_on_an_incoming_call(sandbox, fiel
     with pytest.raises(catapult.sandbox.SandboxError, match="SIP address"):
         sandbox.incoming_call(**{"from_": "+13235551234", "to": "+19195550000",
                                  f"{field}_" if field == "from" else field: HOSTILE})
-    assert sandbox.world.far_end_view() == []
+    assert sandbox.world.far_end.far_end_view() == []
 
 
 def test_the_sandbox_refuses_a_hostile_to_over_the_api(sandbox):
@@ -41,5 +41,5 @@ def test_the_sandbox_refuses_a_hostile_to_over_the_api(sandbox):
 
 def test_an_incoming_call_may_come_from_a_sip_address(sandbox):
     call_id = sandbox.incoming_call("sip:alice@example.com", "+19195550000")
-    assert sandbox.world.far_end_view()[0]["from"] == "sip:alice@example.com"
+    assert sandbox.world.far_end.far_end_view()[0]["from"] == "sip:alice@example.com"
     assert call_id.startswith("c-")
