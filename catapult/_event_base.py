@@ -8,7 +8,7 @@ from typing import Any, Mapping, Optional
 import attrs
 
 from . import _wire
-from ._model import Model, field, ident, moment
+from ._model import Model, field, ident, moment, raw_payload
 
 
 class HangupCause(_wire.StrEnum):
@@ -48,7 +48,7 @@ class Event(Model):
     call_uri: Optional[str] = field()
     time: Optional[_dt.datetime] = field(moment)
     tag: Optional[str] = field()
-    raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+    raw: Mapping[str, Any] = raw_payload()
 
     @classmethod
     def from_payload(cls, payload: Mapping[str, Any]) -> Event:

@@ -90,6 +90,12 @@ def field(read: Reader = string, *, wire: Union[str, tuple[str, ...]] = "",
     return attrs.field(default=attrs.NOTHING if required else default, metadata=metadata)
 
 
+def raw_payload() -> Any:
+    """The ``raw`` field of a model: the whole payload as received, outside repr and
+    equality (``from_api`` fills it)."""
+    return attrs.field(factory=dict, repr=False, eq=False)
+
+
 _Table = tuple[tuple[str, tuple[str, ...], Reader], ...]
 _TABLES: dict[type, _Table] = {}
 

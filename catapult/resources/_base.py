@@ -15,6 +15,8 @@ from __future__ import annotations
 import inspect
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Iterator, Mapping, Optional, TypeVar
 
+import attrs
+
 from .. import _options, _wire
 from .._compat import Self
 from .._idfirst import IdFirst
@@ -23,6 +25,12 @@ from .._transport import Root, Transport
 from ..errors import CatapultError
 
 __all__: list[str] = []  # nothing here is a public name of catapult
+
+
+def transport_field() -> Any:
+    """The ``_transport`` field of a handle (``transport=`` to the constructor): the
+    client's transport its requests go through, or None for a model built by hand."""
+    return attrs.field(default=None, repr=False, eq=False)
 
 
 class Handle(Model):

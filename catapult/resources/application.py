@@ -10,11 +10,11 @@ import attrs
 from .. import _kwargs as kw
 from .. import _options
 from .._compat import Unpack
-from .._model import boolean, field, ident, integer
+from .._model import boolean, field, ident, integer, raw_payload
 from .._options import BOOLEAN, CALLBACK_METHOD, HTTP_URL, PageQuery, option, text, whole
 from .._transport import Transport
 from ..errors import InvalidOptionError
-from ._base import Collection, Handle, Mirrors
+from ._base import Collection, Handle, Mirrors, transport_field
 
 if TYPE_CHECKING:
     from .._mirrors import ApplicationMirrors
@@ -74,9 +74,8 @@ class Application(Handle):
     incoming_message_fallback_url: Optional[str] = field()
     callback_http_method: Optional[str] = field()
     auto_answer: Optional[bool] = field(boolean)
-    raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-    _transport: Optional[Transport] = attrs.field(default=None, repr=False, eq=False,
-                                                  alias="transport")
+    raw: Mapping[str, Any] = raw_payload()
+    _transport: Optional[Transport] = transport_field()
 
     resource_path = "applications"
     id_name = "application_id"

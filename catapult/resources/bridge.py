@@ -10,11 +10,11 @@ import attrs
 from .. import _kwargs as kw
 from .. import _options, _wire
 from .._compat import Unpack
-from .._model import boolean, enum_of, field, ident, moment, strings
+from .._model import boolean, enum_of, field, ident, moment, raw_payload, strings
 from .._options import BOOLEAN, PageQuery, id_list, option
 from .._transport import Transport
 from ._audio import Audio
-from ._base import Collection, Mirrors
+from ._base import Collection, Mirrors, transport_field
 from .call import Call
 
 if TYPE_CHECKING:
@@ -77,9 +77,8 @@ class Bridge(Audio):
     created_time: Optional[_dt.datetime] = field(moment)
     activated_time: Optional[_dt.datetime] = field(moment)
     completed_time: Optional[_dt.datetime] = field(moment)
-    raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-    _transport: Optional[Transport] = attrs.field(default=None, repr=False, eq=False,
-                                                  alias="transport")
+    raw: Mapping[str, Any] = raw_payload()
+    _transport: Optional[Transport] = transport_field()
 
     resource_path = "bridges"
     id_name = "bridge_id"

@@ -11,7 +11,7 @@ from .. import _kwargs as kw
 from .. import _options, _wire
 from .._compat import Unpack
 from .._enums import CallState
-from .._model import Model, enum_of, field, ident, integer, mapping, moment
+from .._model import Model, enum_of, field, ident, integer, mapping, moment, raw_payload
 from .._options import (
     BOOLEAN,
     CALLBACK_METHOD,
@@ -32,7 +32,7 @@ from .._options import (
 from .._transport import Transport
 from ..errors import ProtocolError
 from ._audio import Audio, AudioOptions
-from ._base import Collection, Mirrors
+from ._base import Collection, Mirrors, transport_field
 from .gather import Gathers
 from .recording import Recording, Transcription
 
@@ -133,7 +133,7 @@ class CallLogEvent(Model):
     name: str = field(ident, required=True)
     time: Optional[_dt.datetime] = field(moment)
     data: Any = field(lambda value: value)
-    raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+    raw: Mapping[str, Any] = raw_payload()
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -166,10 +166,8 @@ class Call(Audio, Gathers):
     callback_url: Optional[str] = field()
     tag: Optional[str] = field()
     sip_headers: Optional[Mapping[str, str]] = field(mapping)
-    raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-    _transport: Optional[Transport] = attrs.field(
-        default=None, repr=False, eq=False, alias="transport"
-    )
+    raw: Mapping[str, Any] = raw_payload()
+    _transport: Optional[Transport] = transport_field()
 
     resource_path = "calls"
     id_name = "call_id"

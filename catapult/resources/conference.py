@@ -10,12 +10,12 @@ import attrs
 from .. import _kwargs as kw
 from .. import _options, _wire
 from .._compat import Unpack
-from .._model import boolean, field, ident, integer, moment, segment_of
+from .._model import boolean, field, ident, integer, moment, raw_payload, segment_of
 from .._options import BOOLEAN, CALLBACK_METHOD, E164, HTTP_URL, one_of, option, text, whole
 from .._transport import Transport
 from ..errors import InvalidOptionError
 from ._audio import Audio, AudioOptions
-from ._base import Collection, Mirrors
+from ._base import Collection, Mirrors, transport_field
 
 if TYPE_CHECKING:
     from .._mirrors import ConferenceMirrors
@@ -95,9 +95,8 @@ class ConferenceMember(Audio):
     leaving_tone: Optional[bool] = field(boolean)
     added_time: Optional[_dt.datetime] = field(moment)
     removed_time: Optional[_dt.datetime] = field(moment)
-    raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-    _transport: Optional[Transport] = attrs.field(default=None, repr=False, eq=False,
-                                                  alias="transport")
+    raw: Mapping[str, Any] = raw_payload()
+    _transport: Optional[Transport] = transport_field()
 
     resource_path = "members"
     id_name = "member_id"
@@ -149,9 +148,8 @@ class Conference(Audio):
     tag: Optional[str] = field()
     created_time: Optional[_dt.datetime] = field(moment)
     completed_time: Optional[_dt.datetime] = field(moment)
-    raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-    _transport: Optional[Transport] = attrs.field(default=None, repr=False, eq=False,
-                                                  alias="transport")
+    raw: Mapping[str, Any] = raw_payload()
+    _transport: Optional[Transport] = transport_field()
 
     resource_path = "conferences"
     id_name = "conference_id"

@@ -11,7 +11,7 @@ from .. import _kwargs as kw
 from .. import _options, _wire
 from .._compat import Unpack
 from .._enums import GatherReason, GatherState
-from .._model import Model, enum_of, field, ident, moment, segment_of
+from .._model import Model, enum_of, field, ident, moment, raw_payload, segment_of
 from .._options import BOOLEAN, DIGIT_KEYS, number, one_of, option, text, whole
 from ..errors import CatapultError
 from ._audio import MAX_SENTENCE
@@ -118,7 +118,7 @@ class Gather(Model):
     created_time: Optional[_dt.datetime] = field(moment)
     completed_time: Optional[_dt.datetime] = field(moment)
     call_url: Optional[str] = field(wire="call")
-    raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+    raw: Mapping[str, Any] = raw_payload()
     _call: Optional[Call] = attrs.field(default=None, repr=False, eq=False, alias="call")
 
     @property

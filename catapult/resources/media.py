@@ -9,7 +9,7 @@ from typing import IO, Any, Mapping, Optional, Union
 import attrs
 
 from .. import _wire
-from .._model import Model, field, ident, integer
+from .._model import Model, field, ident, integer, raw_payload
 from .._transport import Transport
 from ..errors import InvalidOptionError
 
@@ -36,7 +36,7 @@ class MediaFile(Model):
     media_name: str = field(ident, required=True)
     content_length: Optional[int] = field(integer)
     content: Optional[str] = field()
-    raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+    raw: Mapping[str, Any] = raw_payload()
 
 
 class MediaCollection:

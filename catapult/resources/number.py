@@ -11,11 +11,11 @@ import attrs
 from .. import _kwargs as kw
 from .. import _options
 from .._compat import Unpack
-from .._model import Model, field, ident, moment, segment_of
+from .._model import Model, field, ident, moment, raw_payload, segment_of
 from .._options import BOOLEAN, E164, PageQuery, one_of, option, text, whole
 from .._transport import Transport
 from ..errors import InvalidOptionError
-from ._base import Collection, Handle, Mirrors
+from ._base import Collection, Handle, Mirrors, transport_field
 
 if TYPE_CHECKING:
     from .._mirrors import PhoneNumberMirrors
@@ -74,9 +74,8 @@ class PhoneNumber(Handle):
     price: Optional[str] = field()
     created_time: Optional[_dt.datetime] = field(moment)
     number_state: Optional[str] = field()
-    raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-    _transport: Optional[Transport] = attrs.field(default=None, repr=False, eq=False,
-                                                  alias="transport")
+    raw: Mapping[str, Any] = raw_payload()
+    _transport: Optional[Transport] = transport_field()
 
     resource_path = "phoneNumbers"
     id_name = "number_id"
@@ -190,7 +189,7 @@ class AvailableNumber(Model):
     rate_center: Optional[str] = field()
     state: Optional[str] = field()
     price: Optional[str] = field()
-    raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+    raw: Mapping[str, Any] = raw_payload()
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -207,7 +206,7 @@ class OrderedNumber(Model):
     national_number: Optional[str] = field()
     price: Optional[str] = field()
     location: Optional[str] = field()
-    raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+    raw: Mapping[str, Any] = raw_payload()
 
 
 class AvailableNumberCollection:

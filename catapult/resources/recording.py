@@ -11,11 +11,11 @@ import attrs
 from .. import _kwargs as kw
 from .. import _options, _wire
 from .._compat import Unpack
-from .._model import Model, field, ident, integer, moment, segment_of
+from .._model import Model, field, ident, integer, moment, raw_payload, segment_of
 from .._options import PageQuery
 from .._transport import Transport
 from ..errors import ProtocolError
-from ._base import Collection, Handle, Mirrors
+from ._base import Collection, Handle, Mirrors, transport_field
 from .media import Target, _write
 from .media import _path as _media_path
 
@@ -50,9 +50,8 @@ class Recording(Handle):
     state: Optional[str] = field()
     start_time: Optional[_dt.datetime] = field(moment)
     end_time: Optional[_dt.datetime] = field(moment)
-    raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-    _transport: Optional[Transport] = attrs.field(default=None, repr=False, eq=False,
-                                                  alias="transport")
+    raw: Mapping[str, Any] = raw_payload()
+    _transport: Optional[Transport] = transport_field()
 
     resource_path = "recordings"
     id_name = "recording_id"
@@ -113,7 +112,7 @@ class Transcription(Model):
     text_url: Optional[str] = field()
     time: Optional[_dt.datetime] = field(moment)
     chargeable_duration: Optional[int] = field(integer)
-    raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+    raw: Mapping[str, Any] = raw_payload()
 
 
 @_options.documented
