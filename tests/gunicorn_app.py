@@ -1,4 +1,4 @@
-"""The CallbackApp that tests/test_callbacks_gunicorn.py runs under a real gunicorn."""
+"""The CallbackApp that tests/e2e/test_callbacks_gunicorn.py runs under a real gunicorn."""
 
 from __future__ import annotations
 

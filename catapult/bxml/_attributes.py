@@ -1,7 +1,7 @@
 """The attributes of each BXML v1 verb, declared as the REST options are, so that a verb's
 attribute is checked by the same rules and refused with the same words.
 
-Limits and defaults are those of the BXML v1 docs (see README, "Answer with BXML"); where
+Limits and defaults are those of the BXML v1 docs (see docs/bxml.md); where
 a REST option has the same meaning its rule is reused.
 """
 

@@ -95,7 +95,7 @@ def test_201_without_location(api):
 
 
 def test_connection_closed_without_answer_is_transport_error(api):
-    # (timeouts, retries and refused connections: tests/test_faults.py)
+    # (timeouts, retries and refused connections: tests/faults/test_transport_faults.py)
     with pytest.raises(catapult.TransportError) as caught:
         api.Call.get("hang-up")
     assert caught.value.attempts == 3

@@ -19,8 +19,10 @@ ROOT = REPO
     (f"more than {_bxml.MAX_REDIRECTS} `<Redirect>` in a row", (ROOT / "SECURITY.md").read_text()),
     (f"nested deeper than {_verbs.MAX_DEPTH} levels", (ROOT / "SECURITY.md").read_text()),
     (f"over {_server.MAX_BODY >> 20} MiB", (ROOT / "SECURITY.md").read_text()),
-    (f"redirects more than {_bxml.MAX_REDIRECTS}", (ROOT / "README.md").read_text()),
-    (f"{_verbs.MAX_DEPTH} levels of nesting", (ROOT / "README.md").read_text()),
-])
+    (f"redirects more than {_bxml.MAX_REDIRECTS}", (ROOT / "docs" / "bxml.md").read_text()),
+    (f"{bxml.MAX_BYTES // 1024} KB, {_verbs.MAX_DEPTH} levels of nesting",
+     (ROOT / "docs" / "bxml.md").read_text()),
+    (f"{_server.MAX_BODY >> 20} MiB for the API", (ROOT / "docs" / "sandbox.md").read_text()),
+], ids=lambda value: value if len(value) < 60 else value[:40])
 def test_the_limit_is_stated_with_its_value(words, where):
     assert words in " ".join(str(where).split())
