@@ -32,17 +32,22 @@ class IdFirst:
         # an alias (complete_gather = stop_gather) keeps the canonical method's name
         self.owner = self.owner or owner
 
+    def _ids(self) -> tuple[str, ...]:
+        return tuple(getattr(self.owner, "id_names", ("id",)))
+
     def _described(self, function: Callable[..., Any], unbound: bool) -> Any:
         if self.signature is None:  # once: what help(), inspect and get_type_hints see
-            id_name = getattr(self.owner, "id_name", "id")
+            ids = self._ids()
             handle = getattr(self.owner, "handle_name", "handle")
             shown = inspect.signature(self.method)
             params = list(shown.parameters.values())[1:]
-            self.signature = shown.replace(parameters=[inspect.Parameter(
-                id_name, inspect.Parameter.POSITIONAL_ONLY, annotation="str"), *params])
-            self.doc = (f"The same as ``{handle}({id_name}).{self.name}(...)``: the id "
-                        f"first.\n\n{inspect.getdoc(self.method) or ''}")
-            self.annotations = {id_name: str, **self._hints()}
+            self.signature = shown.replace(parameters=[
+                *(inspect.Parameter(name, inspect.Parameter.POSITIONAL_ONLY, annotation="str")
+                  for name in ids), *params])
+            self.doc = (f"The same as ``{handle}({', '.join(ids)}).{self.name}(...)``: the "
+                        f"{'ids' if len(ids) > 1 else 'id'} first.\n\n"
+                        f"{inspect.getdoc(self.method) or ''}")
+            self.annotations = {**dict.fromkeys(ids, str), **self._hints()}
         functools.update_wrapper(function, self.method)
         function.__doc__ = self.doc
         function.__annotations__ = dict(self.annotations)
@@ -64,13 +69,15 @@ class IdFirst:
 
     def __get__(self, collection: object, owner: Optional[type] = None) -> Any:
         method = self.method
+        count = len(self._ids())
         if collection is None:
-            def unbound(collection: Any, item_id: str, /, *args: Any, **kwargs: Any) -> Any:
-                return method(collection(item_id), *args, **kwargs)
+            def unbound(collection: Any, /, *args: Any, **kwargs: Any) -> Any:
+                return method(collection(*args[:count]), *args[count:], **kwargs)
 
             return self._described(unbound, True)
 
-        def bound(item_id: str, /, *args: Any, **kwargs: Any) -> Any:
-            return method(collection(item_id), *args, **kwargs)  # type: ignore[operator]
+        def bound(*args: Any, **kwargs: Any) -> Any:
+            return method(collection(*args[:count]), *args[count:],  # type: ignore[operator]
+                          **kwargs)
 
         return self._described(bound, False)

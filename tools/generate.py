@@ -38,7 +38,7 @@ import catapult.resources
 from catapult import _options
 from catapult._idfirst import IdFirst
 from catapult.bxml import _verbs
-from catapult.resources._base import Collection, handle_methods
+from catapult.resources._base import BaseCollection, handle_methods
 
 PACKAGE = Path(catapult.__file__).resolve().parent
 #: the modules whose ``__all__`` are catapult's public names (all of it, or the names
@@ -158,7 +158,7 @@ def _wrap(lines: list[str]) -> list[str]:
 
 def _collections() -> list[type]:
     return [cls for module in resource_modules() for cls in _classes(module)
-            if issubclass(cls, Collection) and "_handle" in vars(cls)]
+            if issubclass(cls, BaseCollection) and "_handle" in vars(cls)]
 
 
 def mirror_names(collection: type) -> list[str]:
@@ -251,7 +251,7 @@ def _stub(collection: type, name: str, imports: _Imports) -> list[str]:
     # the id is positional-only, and so is everything the method takes before its own "/"
     last_positional = max((index for index, param in enumerate(params)
                            if param.kind is param.POSITIONAL_ONLY), default=-1)
-    parts = ["self", f"{collection.id_name}: str"]
+    parts = ["self", *(f"{name}: str" for name in collection.id_names)]
     if last_positional < 0:
         parts.append("/")
     star = False
@@ -278,7 +278,8 @@ def _stub(collection: type, name: str, imports: _Imports) -> list[str]:
                if returned is not signature.empty else "None")
     summary = (inspect.getdoc(method) or "").split("\n\n")[0].replace("\n", " ")
     doc = textwrap.fill(f"{summary} Id first: ``{collection.handle_name}"
-                        f"({collection.id_name}).{name}(...)``.".replace('"""', "'''"),
+                        f"({', '.join(collection.id_names)}).{name}(...)``."
+                        .replace('"""', "'''"),
                         WIDTH - 11, subsequent_indent="        ")
     head = f"    def {name}({', '.join(parts)}) -> {returns}:"
     if len(head) > WIDTH:

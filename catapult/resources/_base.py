@@ -38,12 +38,15 @@ class Handle(Model):
     from a client, the transport its requests go through (the attrs field ``_transport``).
 
     A subclass sets ``resource_path`` (``"calls"``) and ``id_name`` (``"call_id"``); one
-    under a parent (a conference's member) overrides ``_base``.
+    that lives under another resource (a domain's endpoint) also sets ``parent``: the
+    field holding the parent's id and the parent's path (``("domain_id", "domains")``).
     """
 
     __slots__ = ()
     resource_path: ClassVar[str]
     id_name: ClassVar[str]
+    #: (the field of the parent's id, the parent's path), for a resource under another
+    parent: ClassVar[Optional[tuple[str, str]]] = None
     #: what the resource is called in messages ("a call")
     what: ClassVar[str] = "a resource"
 
@@ -52,10 +55,19 @@ class Handle(Model):
         _transport: Optional[Transport]
 
     @classmethod
-    def handle(cls, item_id: str, transport: Transport) -> Self:
-        """A handle on ``item_id``, bound to ``transport``; no request is made."""
-        _wire.segment(item_id, cls.id_name)  # refused here, before anything is sent
-        made: Self = cls(id=item_id, transport=transport)  # type: ignore[call-arg]
+    def id_names(cls) -> tuple[str, ...]:
+        """The ids that name one resource, outermost first (``("domain_id", "endpoint_id")``)."""
+        return (cls.parent[0], cls.id_name) if cls.parent else (cls.id_name,)
+
+    @classmethod
+    def handle(cls, *ids: str, transport: Transport) -> Self:
+        """A handle on the resource the ``ids`` name, bound to ``transport``; no request is
+        made. Each id is checked here, before anything is sent."""
+        names = cls.id_names()
+        for item_id, name in zip(ids, names):
+            _wire.segment(item_id, name)
+        known = {cls.parent[0]: ids[0]} if cls.parent else {}
+        made: Self = cls(id=ids[-1], transport=transport, **known)  # type: ignore[call-arg]
         return made
 
     def refresh(self) -> Self:
@@ -69,8 +81,9 @@ class Handle(Model):
                              **self._context())
 
     def _context(self) -> dict[str, Any]:
-        """The fields a snapshot takes from this handle rather than from the wire."""
-        return {}
+        """The fields a snapshot takes from this handle rather than from the wire: the
+        parent's id, for a resource under another."""
+        return {self.parent[0]: getattr(self, self.parent[0])} if self.parent else {}
 
     @property
     def _t(self) -> Transport:
@@ -81,7 +94,10 @@ class Handle(Model):
         return self._transport
 
     def _base(self) -> str:
-        return self.resource_path
+        if self.parent is None:
+            return self.resource_path
+        field, path = self.parent
+        return f"{path}/{_wire.segment(getattr(self, field), field)}/{self.resource_path}"
 
     def _path(self, *parts: str) -> str:
         return "/".join((self._base(), _wire.segment(self.id, self.id_name), *parts))
@@ -110,16 +126,18 @@ class Mirrors:
     __slots__ = ()
 
 
-class Collection(Generic[H]):
-    """The collection of one resource on the client (``client.Call``): call it with an id for
-    a handle, ``get`` a snapshot, and every method of the handle id first."""
+class BaseCollection(Generic[H]):
+    """What the collections of one resource on the client share (``client.Call``): the
+    handle class, listing, and every method of the handle id first. ``Collection`` names
+    a resource by its id, ``NestedCollection`` by its parent's id and its own."""
 
     _handle: type[H]
     #: the attribute of the client that holds this collection (``client.Call``)
     client_name: ClassVar[str] = ""
     #: the collection in a sentence, for ``help(catapult.Client)``
     client_doc: ClassVar[str] = ""
-    id_name: ClassVar[str] = "id"
+    #: the ids that name one resource, outermost first, as the id-first methods take them
+    id_names: ClassVar[tuple[str, ...]] = ("id",)
     handle_name: ClassVar[str] = "handle"
     #: which of the API's roots the resource's paths start from
     root: ClassVar[Root] = "user"
@@ -129,7 +147,7 @@ class Collection(Generic[H]):
         handle = cls.__dict__.get("_handle")
         if handle is None:
             return
-        cls.id_name = handle.id_name
+        cls.id_names = handle.id_names()
         cls.handle_name = f"client.{cls.client_name or handle.__name__}"
         own = {name for kind in cls.__mro__ if kind is not object for name in vars(kind)}
         made: dict[int, IdFirst] = {}  # an alias gets the very mirror of its method
@@ -146,18 +164,8 @@ class Collection(Generic[H]):
         return f"<{type(self).__name__} {self._transport.roots[self.root]}/" \
                f"{self._handle.resource_path}>"
 
-    def __call__(self, item_id: str, /) -> H:
-        """A handle on the resource ``item_id``; no request is made."""
-        return self._handle.handle(item_id, self._transport)
-
-    def get(self, item_id: str, /) -> H:
-        """Fetch the resource ``item_id`` (``GET /{resource}/{id}``) and return its snapshot.
-
-        Raises:
-            InvalidOptionError: an id that is empty, ``.`` or ``..``; nothing was sent.
-            NotFoundError: no such resource. Other APIError, TransportError.
-        """
-        return self(item_id).refresh()
+    def _made(self, *ids: str) -> H:
+        return self._handle.handle(*ids, transport=self._transport)
 
     def _list(self, path: str, query_kind: type, options: Optional[Mapping[str, Any]],
               query: Mapping[str, Any], limit: Optional[int], title: str,
@@ -169,3 +177,39 @@ class Collection(Generic[H]):
         for item in self._transport.paginate(path, params, limit=limit, root=self.root):
             if isinstance(item, Mapping):
                 yield self._handle.from_api(item, transport=self._transport, **known)
+
+
+class Collection(BaseCollection[H]):
+    """The collection of a resource named by its id alone: call it with an id for a handle,
+    ``get`` a snapshot, and every method of the handle id first."""
+
+    def __call__(self, item_id: str, /) -> H:
+        """A handle on the resource ``item_id``; no request is made."""
+        return self._made(item_id)
+
+    def get(self, item_id: str, /) -> H:
+        """Fetch the resource ``item_id`` (``GET /{resource}/{id}``) and return its snapshot.
+
+        Raises:
+            InvalidOptionError: an id that is empty, ``.`` or ``..``; nothing was sent.
+            NotFoundError: no such resource. Other APIError, TransportError.
+        """
+        return self._made(item_id).refresh()
+
+
+class NestedCollection(BaseCollection[H]):
+    """The collection of a resource under another (a domain's endpoints): handles, snapshots
+    and every method of the handle take the parent's id, then the resource's."""
+
+    def __call__(self, parent_id: str, item_id: str, /) -> H:
+        """A handle on the resource ``item_id`` under ``parent_id``; no request is made."""
+        return self._made(parent_id, item_id)
+
+    def get(self, parent_id: str, item_id: str, /) -> H:
+        """Fetch the resource ``item_id`` under ``parent_id`` and return its snapshot.
+
+        Raises:
+            InvalidOptionError: an id that is empty, ``.`` or ``..``; nothing was sent.
+            NotFoundError: no such resource. Other APIError, TransportError.
+        """
+        return self._made(parent_id, item_id).refresh()

@@ -100,15 +100,9 @@ class ConferenceMember(Audio):
 
     resource_path = "members"
     id_name = "member_id"
+    parent = ("conference_id", "conferences")
     what = "a member"
     audio_title = "member audio"
-
-    def _base(self) -> str:
-        conference = _wire.segment(self.conference_id, "conference_id")
-        return f"conferences/{conference}/members"
-
-    def _context(self) -> dict[str, Any]:
-        return {"conference_id": self.conference_id}
 
     @_options.shows_options(MemberOptions, but=("call_id",))
     def update(self, options: Optional[Mapping[str, Any]] = None, /,
