@@ -11,7 +11,7 @@ from typing import Optional, Union
 
 import attrs
 
-from .._options import (
+from .._checks import (
     BOOLEAN,
     CALLER_ID,
     DIGIT_KEYS,
@@ -21,10 +21,10 @@ from .._options import (
     E164_OR_SIP,
     HTTP_URL,
     one_of,
-    option,
     text,
     whole,
 )
+from .._options import option
 
 _VOLUME = whole(-4, 4)
 

@@ -14,7 +14,7 @@ from xml.parsers import expat
 
 import attrs
 
-from .. import _options, _wire
+from .. import _checks, _options, _wire
 from ..errors import InvalidOptionError
 from ._verbs import MAX_BYTES, MAX_DEPTH, NOT_XML_WORDS, VERBS, Response, Verb
 
@@ -128,7 +128,7 @@ def _verb(node: _Node) -> Verb:
             raise InvalidOptionError(f"{where}<{node.tag}> has no attribute {name!r}; its "
                                      f"attributes are: {known}")
     booleans = {_wire.wire_name(field) for field in attrs.fields(kind._attributes)
-                if field.metadata["check"] is _options.BOOLEAN}
+                if field.metadata["check"] is _checks.BOOLEAN}
     attributes: dict[str, object] = {
         name: (value == "true") if name in booleans and value in ("true", "false") else value
         for name, value in node.attributes.items()}

@@ -13,7 +13,7 @@ import re
 import warnings
 from typing import TYPE_CHECKING, Any, ClassVar, Optional, Union
 
-from .. import _options
+from .. import _checks, _options
 from ..errors import InvalidOptionError
 from . import _attributes as _a
 
@@ -77,7 +77,7 @@ class Verb:
     _attributes: ClassVar[type] = _a.NoAttributes
     #: what the first positional argument is ("the sentence", "the URL"...); None: no text
     _text: ClassVar[Optional[str]] = None
-    _text_check: ClassVar[Optional[_options.Check]] = None
+    _text_check: ClassVar[Optional[_checks.Check]] = None
     #: the verbs it may hold
     _holds: ClassVar[tuple[str, ...]] = ()
 
@@ -247,7 +247,7 @@ class SpeakSentence(Verb):
 
     _attributes = _a.SpeakSentenceAttributes
     _text = "the sentence"
-    _text_check = _options.text(max_length=1000)
+    _text_check = _checks.text(max_length=1000)
 
 
 class PlayAudio(Verb):
@@ -265,7 +265,7 @@ class PlayAudio(Verb):
 
     _attributes = _a.PlayAudioAttributes
     _text = "the URL"
-    _text_check = _options.HTTP_URL
+    _text_check = _checks.HTTP_URL
 
     def _check(self, title: str) -> None:
         if "delayBeforeRepeat" in self.attributes and int(
@@ -283,7 +283,7 @@ class PhoneNumber(Verb):
         def __init__(self, number: str, /) -> None: ...
 
     _text = "the number"
-    _text_check = _options.E164_OR_SIP
+    _text_check = _checks.E164_OR_SIP
 
 
 class Transfer(Verb):
@@ -385,7 +385,7 @@ class SendDtmf(Verb):
         def __init__(self, tones: str, /) -> None: ...
 
     _text = "the tones"
-    _text_check = _options.DTMF_OUT
+    _text_check = _checks.DTMF_OUT
 
 
 class SendMessage(Verb):

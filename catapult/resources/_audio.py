@@ -10,8 +10,9 @@ import attrs
 
 from .. import _kwargs as kw
 from .. import _options
+from .._checks import BOOLEAN, one_of, text, whole
 from .._compat import Unpack
-from .._options import BOOLEAN, one_of, option, text, whole
+from .._options import option
 from ._base import Handle
 
 __all__ = ["AudioOptions"]

@@ -9,9 +9,10 @@ import attrs
 
 from .. import _kwargs as kw
 from .. import _options
+from .._checks import BOOLEAN, CALLBACK_METHOD, HTTP_URL, text, whole
 from .._compat import Unpack
 from .._model import boolean, field, ident, integer, raw_payload
-from .._options import BOOLEAN, CALLBACK_METHOD, HTTP_URL, PageQuery, option, text, whole
+from .._options import PageQuery, option
 from .._transport import Transport
 from ..errors import InvalidOptionError
 from ._base import Collection, Handle, Mirrors, transport_field

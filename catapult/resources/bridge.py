@@ -9,9 +9,10 @@ import attrs
 
 from .. import _kwargs as kw
 from .. import _options, _wire
+from .._checks import BOOLEAN, id_list
 from .._compat import Unpack
 from .._model import boolean, enum_of, field, ident, moment, raw_payload, strings
-from .._options import BOOLEAN, PageQuery, id_list, option
+from .._options import PageQuery, option
 from .._transport import Transport
 from ._audio import Audio
 from ._base import Collection, Mirrors, transport_field

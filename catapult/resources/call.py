@@ -9,10 +9,7 @@ import attrs
 
 from .. import _kwargs as kw
 from .. import _options, _wire
-from .._compat import Unpack
-from .._enums import CallState
-from .._model import Model, enum_of, field, ident, integer, mapping, moment, raw_payload
-from .._options import (
+from .._checks import (
     BOOLEAN,
     CALLBACK_METHOD,
     CALLER_ID,
@@ -22,13 +19,15 @@ from .._options import (
     E164,
     E164_OR_SIP,
     HTTP_URL,
-    PageQuery,
     header_map,
     one_of,
-    option,
     text,
     whole,
 )
+from .._compat import Unpack
+from .._enums import CallState
+from .._model import Model, enum_of, field, ident, integer, mapping, moment, raw_payload
+from .._options import PageQuery, option
 from .._transport import Transport
 from ..errors import ProtocolError
 from ._audio import Audio, AudioOptions

@@ -9,9 +9,10 @@ import attrs
 
 from .. import _kwargs as kw
 from .. import _options, _wire
+from .._checks import BOOLEAN, CALLBACK_METHOD, E164, HTTP_URL, one_of, text, whole
 from .._compat import Unpack
 from .._model import boolean, field, ident, integer, moment, raw_payload, segment_of
-from .._options import BOOLEAN, CALLBACK_METHOD, E164, HTTP_URL, one_of, option, text, whole
+from .._options import option
 from .._transport import Transport
 from ..errors import InvalidOptionError
 from ._audio import Audio, AudioOptions

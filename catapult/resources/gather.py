@@ -9,10 +9,11 @@ import attrs
 
 from .. import _kwargs as kw
 from .. import _options, _wire
+from .._checks import BOOLEAN, DIGIT_KEYS, number, one_of, text, whole
 from .._compat import Unpack
 from .._enums import GatherReason, GatherState
 from .._model import Model, enum_of, field, ident, moment, raw_payload, segment_of
-from .._options import BOOLEAN, DIGIT_KEYS, number, one_of, option, text, whole
+from .._options import option
 from ..errors import CatapultError
 from ._audio import MAX_SENTENCE
 from ._base import Handle

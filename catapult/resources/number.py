@@ -10,9 +10,10 @@ import attrs
 
 from .. import _kwargs as kw
 from .. import _options
+from .._checks import BOOLEAN, E164, one_of, text, whole
 from .._compat import Unpack
 from .._model import Model, field, ident, moment, raw_payload, segment_of
-from .._options import BOOLEAN, E164, PageQuery, one_of, option, text, whole
+from .._options import PageQuery, option
 from .._transport import Transport
 from ..errors import InvalidOptionError
 from ._base import Collection, Handle, Mirrors, transport_field

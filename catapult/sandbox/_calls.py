@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional
 
 import attrs
 
-from .. import _options
+from .. import _checks, _options
 from ..resources.call import CallOptions, CallUpdate
 from ._clock import Timer
 from ._delivery import Target
@@ -35,7 +35,7 @@ class IncomingCallOptions(CallOptions):
     """What a call coming in may carry: the options of a call, from a number or a SIP
     address (a call from a SIP endpoint)."""
 
-    from_: Optional[str] = _options.option(_options.E164_OR_SIP, required=True)
+    from_: Optional[str] = _options.option(_checks.E164_OR_SIP, required=True)
 
 
 @attrs.define

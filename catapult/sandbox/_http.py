@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 import attrs
 
-from .. import _options
+from .. import _checks, _options
 
 
 class ApiFailure(Exception):
@@ -124,8 +124,8 @@ def validate(kind: type, body: Mapping[str, Any], resource: str, prefix: str = "
                 raise validation(resource, prefix + key, "must be an object")
             validate(nested, value, resource, prefix=f"{prefix}{key}.")
             continue
-        check: _options.Check = field.metadata["check"]
-        if check is _options.BOOLEAN and value in ("true", "false"):
+        check: _checks.Check = field.metadata["check"]
+        if check is _checks.BOOLEAN and value in ("true", "false"):
             continue  # the API's own curl examples send booleans as strings
         if not check.test(value):
             raise validation(resource, prefix + key, f"must be {check.allowed}")

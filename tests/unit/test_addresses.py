@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import catapult
-from catapult import _options
+from catapult import _checks
 
 GOOD_SIP = ["sip:alice@example.com", "sip:r-user@sip-app.bwapp.bwsipp.io",
             "sip:+19195551212@10.0.0.1:5060;transport=tcp", "sip:a%20b@[2001:db8::1]",
@@ -22,12 +22,12 @@ BAD = ["sip:<img/src/onerror=alert(1)>", "sip:<img/src/onerror=alert(1)>@x", "si
 
 @pytest.mark.parametrize("address", GOOD_SIP + ["+19195551212", "+442071838750"])
 def test_numbers_and_sip_addresses_pass(address):
-    assert _options.E164_OR_SIP.test(address)
+    assert _checks.E164_OR_SIP.test(address)
 
 
 @pytest.mark.parametrize("address", BAD)
 def test_anything_else_fails(address):
-    assert not _options.E164_OR_SIP.test(address)
+    assert not _checks.E164_OR_SIP.test(address)
 
 
 @pytest.mark.parametrize("address", BAD)
