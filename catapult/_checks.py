@@ -95,11 +95,12 @@ E164_PATTERN = r"\+[1-9][0-9]{1,14}"
 # characters it allows and no others (no spaces, quotes, angle brackets or headers part)
 _UNRESERVED = r"A-Za-z0-9\-_.!~*'()"
 _ESCAPED = r"%[0-9A-Fa-f]{2}"
-_SIP_USER = rf"(?:[{_UNRESERVED}&=+$,;?/]|{_ESCAPED})+"
+#: the user part of a SIP address (RFC 3261 section 19.1.1), also an endpoint's name
+SIP_USER_PATTERN = rf"(?:[{_UNRESERVED}&=+$,;?/]|{_ESCAPED})+"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _SIP_HOST = rf"(?:{_LABEL}(?:\.{_LABEL})*\.?|\[[0-9A-Fa-f:.]{{2,45}}\])"
 _SIP_PARAM = rf"(?:[{_UNRESERVED}\[\]/:&+$]|{_ESCAPED})+"
-SIP_PATTERN = (rf"sip:{_SIP_USER}@{_SIP_HOST}(?::[0-9]{{1,5}})?"
+SIP_PATTERN = (rf"sip:{SIP_USER_PATTERN}@{_SIP_HOST}(?::[0-9]{{1,5}})?"
                rf"(?:;{_SIP_PARAM}(?:={_SIP_PARAM})?)*")
 #: the longest SIP address taken (RFC 3261 sets none; 256 is the API's limit on header values)
 MAX_SIP_LENGTH = 256

@@ -102,6 +102,13 @@ if TYPE_CHECKING:
         ConferenceUpdate as ConferenceUpdate,
         MemberOptions as MemberOptions,
     )
+    from .resources.domain import (
+        Domain as Domain,
+        DomainOptions as DomainOptions,
+        Endpoint as Endpoint,
+        EndpointOptions as EndpointOptions,
+        EndpointToken as EndpointToken,
+    )
     from .resources.gather import (
         Gather as Gather,
         GatherOptions as GatherOptions,
@@ -124,6 +131,8 @@ if TYPE_CHECKING:
     from .resources.bridge import BridgeCollection
     from .resources.call import CallCollection
     from .resources.conference import ConferenceCollection
+    from .resources.domain import DomainCollection
+    from .resources.domain import EndpointCollection
     from .resources.media import MediaCollection
     from .resources.number import AvailableNumberCollection
     from .resources.number import PhoneNumberCollection
@@ -164,7 +173,12 @@ PUBLIC: dict[str, str] = {
     "DEFAULT_BASE_URL": "_config",
     "DEFAULT_MAX_RETRIES": "_config",
     "DEFAULT_TIMEOUT": "_config",
+    "Domain": "resources.domain",
+    "DomainOptions": "resources.domain",
     "DtmfEvent": "events",
+    "Endpoint": "resources.domain",
+    "EndpointOptions": "resources.domain",
+    "EndpointToken": "resources.domain",
     "ErrorEvent": "events",
     "Event": "_event_base",
     "EventParseError": "errors",
@@ -238,7 +252,12 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "Domain",
+    "DomainOptions",
     "DtmfEvent",
+    "Endpoint",
+    "EndpointOptions",
+    "EndpointToken",
     "ErrorEvent",
     "Event",
     "EventParseError",
@@ -298,6 +317,12 @@ class Collections:
     Conference: Lazy[ConferenceCollection] = Lazy(
         "resources.conference", "ConferenceCollection",
         "conferences and their members: client.Conference.create(from_=...)")
+    Domain: Lazy[DomainCollection] = Lazy(
+        "resources.domain", "DomainCollection",
+        "SIP domains (at most 100): client.Domain.create(name=...), .list")
+    Endpoint: Lazy[EndpointCollection] = Lazy(
+        "resources.domain", "EndpointCollection",
+        "SIP endpoints, by domain: client.Endpoint.create(domain_id, ...), .list")
     Media: Lazy[MediaCollection] = Lazy(
         "resources.media", "MediaCollection",
         "the media store: client.Media.upload(name, data), .download, .list, .delete")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Mapping, TypedDict, Union
 
 if TYPE_CHECKING:
     from .resources._audio import AudioOptions
+    from .resources.domain import Credentials
     from .resources.gather import Prompt
 
 __all__ = [
@@ -32,6 +33,12 @@ __all__ = [
     "CallUpdateKwargs",
     "ConferenceKwargs",
     "ConferenceUpdateKwargs",
+    "DomainEndpointKwargs",
+    "DomainKwargs",
+    "DomainQueryKwargs",
+    "EndpointKwargs",
+    "EndpointQueryKwargs",
+    "EndpointUpdateKwargs",
     "GatherKwargs",
     "GatherUpdateKwargs",
     "LocalSearchKwargs",
@@ -42,6 +49,7 @@ __all__ = [
     "PlayFileKwargs",
     "RecordingQueryKwargs",
     "SpeakKwargs",
+    "TokenKwargs",
     "TollFreeSearchKwargs",
     "TransferKwargs",
 ]
@@ -475,6 +483,97 @@ class ConferenceUpdateKwargs(TypedDict, total=False):
     """Echoed in the conference's events; a string."""
 
 
+class DomainEndpointKwargs(TypedDict, total=False):
+    """The keyword options of ``EndpointOptions`` (the method takes domain_id itself)."""
+
+    name: str
+    """Required; the user part of its SIP address; cannot be changed; a SIP user name (RFC 3261:
+    letters, digits, -_.!~*'()&=+$,;?/ and %XX escapes) of at most 256 characters."""
+
+    description: str
+    """A description of yours; a string."""
+
+    application_id: str
+    """The application whose URL gets the events of the endpoint's calls; a string."""
+
+    enabled: bool
+    """False refuses its registrations and calls (the API's default True); a bool (True or
+    False)."""
+
+    credentials: Union[Credentials, Mapping[str, Any]]
+    """Required; its SIP password; a Credentials or a dict of its fields."""
+
+
+class DomainKwargs(TypedDict, total=False):
+    """The keyword options of ``DomainOptions``."""
+
+    name: str
+    """Required; unique among your domains; part of its SIP addresses; a name of letters,
+    digits, - and _ (not starting or ending with -) of at most 63 characters."""
+
+    description: str
+    """A description of yours; a string."""
+
+
+class DomainQueryKwargs(TypedDict, total=False):
+    """The keyword options of ``DomainQuery``."""
+
+    page: Union[int, str]
+    """The first page to read, from 0 (the API's next links lead on); a whole number of at least
+    0 (int or numeric string)."""
+
+    size: Union[int, str]
+    """Items per page; a whole number from 1 to 1000 (int or numeric string)."""
+
+
+class EndpointKwargs(TypedDict, total=False):
+    """The keyword options of ``EndpointOptions`` (the method takes domain_id itself)."""
+
+    name: str
+    """Required; the user part of its SIP address; cannot be changed; a SIP user name (RFC 3261:
+    letters, digits, -_.!~*'()&=+$,;?/ and %XX escapes) of at most 256 characters."""
+
+    description: str
+    """A description of yours; a string."""
+
+    application_id: str
+    """The application whose URL gets the events of the endpoint's calls; a string."""
+
+    enabled: bool
+    """False refuses its registrations and calls (the API's default True); a bool (True or
+    False)."""
+
+    credentials: Union[Credentials, Mapping[str, Any]]
+    """Required; its SIP password; a Credentials or a dict of its fields."""
+
+
+class EndpointQueryKwargs(TypedDict, total=False):
+    """The keyword options of ``EndpointQuery``."""
+
+    page: Union[int, str]
+    """The first page to read, from 0 (the API's next links lead on); a whole number of at least
+    0 (int or numeric string)."""
+
+    size: Union[int, str]
+    """Items per page; a whole number from 1 to 1000 (int or numeric string)."""
+
+
+class EndpointUpdateKwargs(TypedDict, total=False):
+    """The keyword options of ``EndpointUpdate``."""
+
+    description: str
+    """A description of yours; a string."""
+
+    application_id: str
+    """The application whose URL gets the events of the endpoint's calls; a string."""
+
+    enabled: bool
+    """False refuses its registrations and calls; a bool (True or False)."""
+
+    credentials: Union[Credentials, Mapping[str, Any]]
+    """A new SIP password; a Credentials or a dict of its fields."""
+
+
 class GatherKwargs(TypedDict, total=False):
     """The keyword options of ``GatherOptions``."""
 
@@ -661,6 +760,14 @@ class SpeakKwargs(TypedDict, total=False):
 
     volume: Union[int, str]
     """Louder or softer (default 0); a whole number from -4 to 4 (int or numeric string)."""
+
+
+class TokenKwargs(TypedDict, total=False):
+    """The keyword options of ``AuthTokenOptions``."""
+
+    expires: Union[int, str]
+    """Seconds until the token expires (the API's default when left out); a whole number of at
+    least 1 (int or numeric string)."""
 
 
 class TollFreeSearchKwargs(TypedDict, total=False):

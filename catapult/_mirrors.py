@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import Any, Mapping, Optional, Union
+    from typing import Any, Iterator, Mapping, Optional, Union
     from . import _kwargs as kw
     from ._compat import Unpack
     from .resources._audio import AudioOptions
@@ -22,6 +22,13 @@ if TYPE_CHECKING:
     from .resources.bridge import Bridge, BridgeOptions
     from .resources.call import Call, CallLogEvent, CallUpdate
     from .resources.conference import Conference, ConferenceMember, ConferenceUpdate
+    from .resources.domain import (
+        Domain,
+        Endpoint,
+        EndpointOptions,
+        EndpointToken,
+        EndpointUpdate,
+    )
     from .resources.gather import Gather, GatherOptions
     from .resources.media import Target
     from .resources.number import PhoneNumber, PhoneNumberOptions
@@ -32,6 +39,8 @@ __all__ = [
     "BridgeMirrors",
     "CallMirrors",
     "ConferenceMirrors",
+    "DomainMirrors",
+    "EndpointMirrors",
     "PhoneNumberMirrors",
     "RecordingMirrors",
 ]
@@ -660,6 +669,105 @@ class ConferenceMirrors:
     def refresh(self, conference_id: str, /) -> Conference:
         """Fetch the resource again (``GET`` its own URL) and return the new snapshot. Id first:
         ``client.Conference(conference_id).refresh(...)``."""
+        ...
+
+
+class DomainMirrors:
+    """The methods of ``Domain``, id first."""
+
+    def delete(self, domain_id: str, /) -> None:
+        """Delete the domain (``DELETE /domains/{id}``). Id first:
+        ``client.Domain(domain_id).delete(...)``."""
+        ...
+
+    def endpoint(self, domain_id: str, /, endpoint_id: str) -> Endpoint:
+        """A handle on one of its endpoints; no request is made. Id first:
+        ``client.Domain(domain_id).endpoint(...)``."""
+        ...
+
+    def create_endpoint(
+        self,
+        domain_id: str,
+        options: Union[EndpointOptions, Mapping[str, Any], None] = None,
+        /,
+        **kwargs: Unpack[kw.DomainEndpointKwargs],
+    ) -> Endpoint:
+        """Create an endpoint in this domain (``POST /domains/{id}/endpoints``); the id comes
+        from ``Location`` (no GET: ``refresh()`` reads its ``sip_uri``). Id first:
+        ``client.Domain(domain_id).create_endpoint(...)``."""
+        ...
+
+    def get_endpoint(self, domain_id: str, /, endpoint_id: str) -> Endpoint:
+        """Fetch one endpoint (``GET /domains/{id}/endpoints/{endpoint_id}``). Id first:
+        ``client.Domain(domain_id).get_endpoint(...)``."""
+        ...
+
+    def get_endpoints(
+        self,
+        domain_id: str,
+        options: Optional[Mapping[str, Any]] = None,
+        /,
+        *,
+        limit: Optional[int] = None,
+        **query: Unpack[kw.EndpointQueryKwargs],
+    ) -> Iterator[Endpoint]:
+        """Iterate over its endpoints (``GET /domains/{id}/endpoints``), following ``next``
+        links; ``page``, ``size`` (1..1000) and ``limit`` as in ``client.Call.list``.
+        Id first: ``client.Domain(domain_id).get_endpoints(...)``."""
+        ...
+
+    def delete_endpoint(self, domain_id: str, /, endpoint_id: str) -> None:
+        """Delete one of its endpoints. Id first:
+        ``client.Domain(domain_id).delete_endpoint(...)``."""
+        ...
+
+    def refresh(self, domain_id: str, /) -> Domain:
+        """Fetch the resource again (``GET`` its own URL) and return the new snapshot. Id first:
+        ``client.Domain(domain_id).refresh(...)``."""
+        ...
+
+
+class EndpointMirrors:
+    """The methods of ``Endpoint``, id first."""
+
+    def update(
+        self,
+        domain_id: str,
+        endpoint_id: str,
+        options: Union[EndpointUpdate, Mapping[str, Any], None] = None,
+        /,
+        **kwargs: Unpack[kw.EndpointUpdateKwargs],
+    ) -> None:
+        """Change the endpoint (``POST /domains/{d}/endpoints/{id}``); its name cannot change.
+        Id first: ``client.Endpoint(domain_id, endpoint_id).update(...)``."""
+        ...
+
+    def delete(self, domain_id: str, endpoint_id: str, /) -> None:
+        """Delete the endpoint (``DELETE /domains/{d}/endpoints/{id}``). Id first:
+        ``client.Endpoint(domain_id, endpoint_id).delete(...)``."""
+        ...
+
+    def create_auth_token(
+        self,
+        domain_id: str,
+        endpoint_id: str,
+        options: Optional[Mapping[str, Any]] = None,
+        /,
+        **kwargs: Unpack[kw.TokenKwargs],
+    ) -> EndpointToken:
+        """A token its SIP client may authenticate with instead of the password (``POST
+        .../endpoints/{id}/tokens``). Id first: ``client.Endpoint(domain_id,
+        endpoint_id).create_auth_token(...)``."""
+        ...
+
+    def delete_auth_token(self, domain_id: str, endpoint_id: str, /, token: str) -> None:
+        """Revoke a token (``DELETE .../endpoints/{id}/tokens/{token}``). Id first:
+        ``client.Endpoint(domain_id, endpoint_id).delete_auth_token(...)``."""
+        ...
+
+    def refresh(self, domain_id: str, endpoint_id: str, /) -> Endpoint:
+        """Fetch the resource again (``GET`` its own URL) and return the new snapshot. Id first:
+        ``client.Endpoint(domain_id, endpoint_id).refresh(...)``."""
         ...
 
 

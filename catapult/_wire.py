@@ -179,11 +179,12 @@ def _readable_fields(kind: type) -> dict[str, str]:
     if names is not None:
         return names
     names = _READABLE[kind] = {}
-    for field in attrs.fields(kind):
-        if field.name.startswith("_") or field.name == "raw":
-            continue
+    fields = [f for f in attrs.fields(kind) if not f.name.startswith("_") and f.name != "raw"]
+    wires = [wire_name(f) for f in fields]
+    for field, wire in zip(fields, wires):
         names[field.name] = field.name
-        names.setdefault(wire_name(field), field.name)
+        if wires.count(wire) == 1:  # a key several fields read from (credentials) is raw's
+            names.setdefault(wire, field.name)
         names.setdefault(field.name.rstrip("_"), field.name)  # from_ is also "from"
     return names
 

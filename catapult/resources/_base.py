@@ -201,6 +201,11 @@ class NestedCollection(BaseCollection[H]):
     """The collection of a resource under another (a domain's endpoints): handles, snapshots
     and every method of the handle take the parent's id, then the resource's."""
 
+    def __repr__(self) -> str:
+        field, path = self._handle.parent or ("id", "")
+        return f"<{type(self).__name__} {self._transport.roots[self.root]}/{path}/" \
+               f"{{{field}}}/{self._handle.resource_path}>"
+
     def __call__(self, parent_id: str, item_id: str, /) -> H:
         """A handle on the resource ``item_id`` under ``parent_id``; no request is made."""
         return self._made(parent_id, item_id)

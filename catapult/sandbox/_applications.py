@@ -70,6 +70,24 @@ class Applications(Part):
             raise not_found(f"application {application_id}", "application-not-found")
         return found
 
+    def for_call(self, from_: str, to: str) -> Optional[dict[str, Any]]:
+        """The application an incoming call reaches: its endpoint's, when it comes from one
+        of the user's SIP endpoints (the docs: the endpoint's application "is used to
+        determine the callback URL to be used when a client associated with the endpoint
+        attempts to make a call"); otherwise the application of the number it called."""
+        from ._domains import Domains
+
+        with self.world.lock:
+            endpoint = self.world.part(Domains).endpoint_at(from_)
+            if endpoint is not None:
+                if not endpoint.enabled:
+                    raise ApiFailure(403, "forbidden", "endpoint-disabled",
+                                     f"The endpoint {endpoint.id} ({endpoint.sip_uri}) is "
+                                     "disabled: it can neither place nor take calls")
+                if endpoint.application_id:
+                    return self._applications.get(endpoint.application_id)
+            return self.for_number(to)
+
     def for_number(self, to: str) -> Optional[dict[str, Any]]:
         """The application an incoming call to ``to`` reaches, if the number has one."""
         from ._numbers import PhoneNumbers

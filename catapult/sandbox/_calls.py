@@ -203,8 +203,11 @@ class Calls(Part):
         with self.world.lock:
             application = None
             if direction == "in" and not body.get("callbackUrl"):
-                # an incoming call reports to the application of the number it called
-                application = self.applications.for_number(str(body["to"]))
+                # an incoming call reports to its endpoint's application, or to the
+                # application of the number it called
+                application = self.applications.for_call(str(body["from"]), str(body["to"]))
+            elif direction == "out":
+                self._check_endpoint(str(body["to"]))
             if application is not None:
                 body = {**body, **{key: application[source] for key, source in (
                     ("callbackUrl", "incomingCallUrl"),
@@ -236,6 +239,16 @@ class Calls(Part):
                 call.ring_timer = self.world.clock.call_later(
                     timeout, lambda: self._ring_timeout(call.id))
             return call.id
+
+    def _check_endpoint(self, to: str) -> None:
+        """A call to one of the user's SIP endpoints rings it, unless it is disabled."""
+        from ._domains import Domains
+
+        endpoint = self.world.part(Domains).endpoint_at(to) if to.startswith("sip:") else None
+        if endpoint is not None and not endpoint.enabled:
+            raise ApiFailure(403, "forbidden", "endpoint-disabled",
+                             f"The endpoint {endpoint.id} ({endpoint.sip_uri}) is disabled: "
+                             "it can neither place nor take calls")
 
     def _ring_timeout(self, call_id: str) -> None:
         with self.world.lock:

@@ -40,10 +40,20 @@ class FarEnd(Part):
             self.calls.reject(call)
 
     def far_end_view(self) -> list[dict[str, Any]]:
-        """The calls as the far end sees them (the browser phone): newest first."""
+        """The calls as the far end sees them (the browser phone): newest first; a call
+        whose far end is one of the user's SIP endpoints names it."""
+        from ._domains import Domains
+
+        domains = self.world.part(Domains)
+
+        def endpoint(call: Any) -> dict[str, str]:
+            address = call.to if call.direction == "out" else call.from_
+            found = domains.endpoint_at(address) if address.startswith("sip:") else None
+            return {"endpoint": found.name} if found else {}
+
         with self.world.lock:
             return [{"id": c.id, "direction": c.direction, "from": c.from_, "to": c.to,
-                     "state": c.state,
+                     "state": c.state, **endpoint(c),
                      "heard": [{k: v for k, v in attrs.asdict(h).items() if v is not None}
                                for h in c.heard],
                      **({"gather": {"maxDigits": c.gather.max_digits,

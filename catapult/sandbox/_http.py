@@ -88,12 +88,30 @@ def error_reply(failure: ApiFailure, request: Request) -> Reply:
     return Reply(failure.status, body, headers)
 
 
+#: what a recorded request shows in place of a password it carried
+HIDDEN = "<hidden>"
+
+
+def _without_passwords(value: Any) -> Any:
+    """``value`` with every ``password`` (an endpoint's credentials) replaced by HIDDEN."""
+    if isinstance(value, dict):
+        return {key: HIDDEN if key == "password" else _without_passwords(item)
+                for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_passwords(item) for item in value]
+    return value
+
+
 def recorded(request: Request, status: int) -> RecordedRequest:
-    """The record of an API request, its credentials left out."""
+    """The record of an API request, its credentials left out: neither the Authorization
+    header nor any password in its body is kept."""
     try:
         body: Any = json.loads(request.raw) if request.raw.strip() else None
     except (ValueError, RecursionError):
         body = request.raw.decode("utf-8", "replace")
+        if "password" in body:
+            body = HIDDEN
+    body = _without_passwords(body)
     headers = {k: v for k, v in request.headers.items() if k != "authorization"}
     return RecordedRequest(method=request.method, path=request.path, query=request.query,
                            headers=headers, body=body, status=status)

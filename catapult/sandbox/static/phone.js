@@ -134,7 +134,9 @@
     card.stateLabel.className = `state ${kind}`;
     card.section.dataset.state = call.state;
     const incoming = call.direction === "in";
-    setText(card.parties, `${incoming ? "incoming" : "outgoing"}: ${call.from} → ${call.to}`);
+    const endpoint = call.endpoint ? ` (SIP endpoint ${call.endpoint})` : "";
+    setText(card.parties,
+            `${incoming ? "incoming" : "outgoing"}: ${call.from} → ${call.to}${endpoint}`);
     const ringing = call.state === "started";
     const live = ["started", "active", "transferring"].includes(call.state);
     // you answer or reject a call that rings your phone; an incoming call is yours to end

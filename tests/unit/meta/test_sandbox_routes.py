@@ -22,6 +22,7 @@ VALUES: dict[str, Any] = {
     "sentence": "Hello", "file_url": "https://e.example/a.mp3", "dtmf_out": "1",
     "transfer_to": "+19195550000", "enabled": True, "seconds": 5, "media_name": "m.wav",
     "source": b"RIFF", "kind": "local", "muted": True, "held": True, "options": None,
+    "token": "tok-1",
 }
 #: what a method needs besides ids before it sends anything, by (client attribute, method)
 EXAMPLES: dict[tuple[str, str], dict[str, Any]] = {
@@ -29,6 +30,9 @@ EXAMPLES: dict[tuple[str, str], dict[str, Any]] = {
     ("Conference", "create"): {"from_": "+19195551212"},
     ("Application", "create"): {"name": "ivr", "incoming_call_url": "https://e.example/c"},
     ("PhoneNumber", "allocate"): {"number": "+19195551212"},
+    ("Domain", "create"): {"name": "acme"},
+    **{(attribute, name): {"name": "alice", "credentials": {"password": "s1p-Pa55word"}}
+       for attribute, name in (("Domain", "create_endpoint"), ("Endpoint", "create"))},
     ("PhoneNumber", "create"): {"number": "+19195551212"},
     **{("AvailableNumber", name): {"area_code": "919"}
        for name in ("search_local", "search_and_order_local", "search", "search_and_order")},
