@@ -35,6 +35,10 @@ if TYPE_CHECKING:
         HangupCause as HangupCause,
         PlaybackStatus as PlaybackStatus,
     )
+    from ._message_events import (
+        MmsEvent as MmsEvent,
+        SmsEvent as SmsEvent,
+    )
     from ._response import (
         Result as Result,
     )
@@ -80,6 +84,10 @@ if TYPE_CHECKING:
     from .resources._audio import (
         AudioOptions as AudioOptions,
     )
+    from .resources.account import (
+        Account as Account,
+        Transaction as Transaction,
+    )
     from .resources.application import (
         Application as Application,
         ApplicationOptions as ApplicationOptions,
@@ -109,6 +117,9 @@ if TYPE_CHECKING:
         EndpointOptions as EndpointOptions,
         EndpointToken as EndpointToken,
     )
+    from .resources.error import (
+        LoggedError as LoggedError,
+    )
     from .resources.gather import (
         Gather as Gather,
         GatherOptions as GatherOptions,
@@ -117,31 +128,44 @@ if TYPE_CHECKING:
     from .resources.media import (
         MediaFile as MediaFile,
     )
+    from .resources.message import (
+        Message as Message,
+        MessageOptions as MessageOptions,
+        MessageResult as MessageResult,
+    )
     from .resources.number import (
         AvailableNumber as AvailableNumber,
         OrderedNumber as OrderedNumber,
         PhoneNumber as PhoneNumber,
         PhoneNumberOptions as PhoneNumberOptions,
     )
+    from .resources.number_info import (
+        NumberInfo as NumberInfo,
+    )
     from .resources.recording import (
         Recording as Recording,
         Transcription as Transcription,
     )
+    from .resources.account import AccountCollection
     from .resources.application import ApplicationCollection
     from .resources.bridge import BridgeCollection
     from .resources.call import CallCollection
     from .resources.conference import ConferenceCollection
     from .resources.domain import DomainCollection
     from .resources.domain import EndpointCollection
+    from .resources.error import ErrorCollection
     from .resources.media import MediaCollection
+    from .resources.message import MessageCollection
     from .resources.number import AvailableNumberCollection
     from .resources.number import PhoneNumberCollection
+    from .resources.number_info import NumberInfoCollection
     from .resources.recording import RecordingCollection
     from .resources.recording import TranscriptionCollection
 
 #: each public name of catapult, and the module that defines it
 PUBLIC: dict[str, str] = {
     "APIError": "errors",
+    "Account": "resources.account",
     "AnswerEvent": "events",
     "Application": "resources.application",
     "ApplicationOptions": "resources.application",
@@ -192,9 +216,15 @@ PUBLIC: dict[str, str] = {
     "HangupEvent": "events",
     "IncomingCallEvent": "events",
     "InvalidOptionError": "errors",
+    "LoggedError": "resources.error",
     "MediaFile": "resources.media",
     "MemberOptions": "resources.conference",
+    "Message": "resources.message",
+    "MessageOptions": "resources.message",
+    "MessageResult": "resources.message",
+    "MmsEvent": "_message_events",
     "NotFoundError": "errors",
+    "NumberInfo": "resources.number_info",
     "OrderedNumber": "resources.number",
     "PhoneNumber": "resources.number",
     "PhoneNumberOptions": "resources.number",
@@ -209,9 +239,11 @@ PUBLIC: dict[str, str] = {
     "RequestTimeout": "errors",
     "Result": "_response",
     "ServerError": "errors",
+    "SmsEvent": "_message_events",
     "SpeakEvent": "events",
     "Timeout": "_config",
     "TimeoutEvent": "events",
+    "Transaction": "resources.account",
     "Transcription": "resources.recording",
     "TranscriptionEvent": "events",
     "TransferCompleteEvent": "events",
@@ -221,6 +253,7 @@ PUBLIC: dict[str, str] = {
 
 __all__ = [
     "APIError",
+    "Account",
     "AnswerEvent",
     "Application",
     "ApplicationOptions",
@@ -271,9 +304,15 @@ __all__ = [
     "HangupEvent",
     "IncomingCallEvent",
     "InvalidOptionError",
+    "LoggedError",
     "MediaFile",
     "MemberOptions",
+    "Message",
+    "MessageOptions",
+    "MessageResult",
+    "MmsEvent",
     "NotFoundError",
+    "NumberInfo",
     "OrderedNumber",
     "PhoneNumber",
     "PhoneNumberOptions",
@@ -288,9 +327,11 @@ __all__ = [
     "RequestTimeout",
     "Result",
     "ServerError",
+    "SmsEvent",
     "SpeakEvent",
     "Timeout",
     "TimeoutEvent",
+    "Transaction",
     "Transcription",
     "TranscriptionEvent",
     "TransferCompleteEvent",
@@ -302,6 +343,9 @@ __all__ = [
 class Collections:
     """The collections of a client, each loaded when first used (``client.Bridge``)."""
 
+    Account: Lazy[AccountCollection] = Lazy(
+        "resources.account", "AccountCollection",
+        "the account: client.Account.get().balance, .get_transactions()")
     Application: Lazy[ApplicationCollection] = Lazy(
         "resources.application", "ApplicationCollection",
         "applications: where incoming calls to your numbers report")
@@ -323,9 +367,18 @@ class Collections:
     Endpoint: Lazy[EndpointCollection] = Lazy(
         "resources.domain", "EndpointCollection",
         "SIP endpoints, by domain: client.Endpoint.create(domain_id, ...), .list")
+    Error: Lazy[ErrorCollection] = Lazy(
+        "resources.error", "ErrorCollection",
+        "the error log: client.Error.list(limit=20), .get(error_id)")
     Media: Lazy[MediaCollection] = Lazy(
         "resources.media", "MediaCollection",
         "the media store: client.Media.upload(name, data), .download, .list, .delete")
+    Message: Lazy[MessageCollection] = Lazy(
+        "resources.message", "MessageCollection",
+        "text and multimedia messages: client.Message.send(from_=..., to=..., text=...)")
+    NumberInfo: Lazy[NumberInfoCollection] = Lazy(
+        "resources.number_info", "NumberInfoCollection",
+        "CNAM lookups: client.NumberInfo.get('+19195551212').name")
     PhoneNumber: Lazy[PhoneNumberCollection] = Lazy(
         "resources.number", "PhoneNumberCollection",
         "your numbers: client.PhoneNumber.allocate(number=...), .get, .list")

@@ -7,7 +7,8 @@ Written by ``python -m tools.generate`` from the declared options classes; do no
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping, TypedDict, Union
+import datetime as _dt
+from typing import TYPE_CHECKING, Any, Mapping, Sequence, TypedDict, Union
 
 if TYPE_CHECKING:
     from .resources._audio import AudioOptions
@@ -39,11 +40,14 @@ __all__ = [
     "EndpointKwargs",
     "EndpointQueryKwargs",
     "EndpointUpdateKwargs",
+    "ErrorQueryKwargs",
     "GatherKwargs",
     "GatherUpdateKwargs",
     "LocalSearchKwargs",
     "MemberAddKwargs",
     "MemberUpdateKwargs",
+    "MessageKwargs",
+    "MessageQueryKwargs",
     "NumberQueryKwargs",
     "PhoneNumberKwargs",
     "PlayFileKwargs",
@@ -51,6 +55,7 @@ __all__ = [
     "SpeakKwargs",
     "TokenKwargs",
     "TollFreeSearchKwargs",
+    "TransactionQueryKwargs",
     "TransferKwargs",
 ]
 
@@ -574,6 +579,17 @@ class EndpointUpdateKwargs(TypedDict, total=False):
     """A new SIP password; a Credentials or a dict of its fields."""
 
 
+class ErrorQueryKwargs(TypedDict, total=False):
+    """The keyword options of ``ErrorQuery``."""
+
+    page: Union[int, str]
+    """The first page to read, from 0 (the API's next links lead on); a whole number of at least
+    0 (int or numeric string)."""
+
+    size: Union[int, str]
+    """Items per page; a whole number from 1 to 1000 (int or numeric string)."""
+
+
 class GatherKwargs(TypedDict, total=False):
     """The keyword options of ``GatherOptions``."""
 
@@ -668,6 +684,77 @@ class MemberUpdateKwargs(TypedDict, total=False):
 
     hold: bool
     """The member neither hears nor is heard; a bool (True or False)."""
+
+
+class MessageKwargs(TypedDict, total=False):
+    """The keyword options of ``MessageOptions``."""
+
+    from_: str
+    """Required; one of your numbers; an E.164 number such as '+19195551212'."""
+
+    to: str
+    """Required; who receives it; an E.164 number such as '+19195551212'."""
+
+    text: str
+    """Required; its text (over 160 characters it is sent in segments); a string of at most 2048
+    characters."""
+
+    media: Union[str, Sequence[str]]
+    """For an MMS: the URL of a file, or a list of them; an absolute http(s) URL or a non-empty
+    list of them."""
+
+    receipt_requested: str
+    """Which delivery receipts come back as events (the API's default none); not with media; one
+    of 'none', 'all', 'error'."""
+
+    callback_url: str
+    """Where its events go; an absolute http(s) URL."""
+
+    callback_http_method: str
+    """How events are sent (default POST); one of 'POST', 'GET', 'post', 'get'."""
+
+    callback_timeout: Union[int, str]
+    """Milliseconds to wait for callback_url (default 10000); a whole number from 1 to 10000
+    (int or numeric string)."""
+
+    fallback_url: str
+    """Used when callback_url fails; an absolute http(s) URL."""
+
+    tag: str
+    """A string of yours, echoed in its events; a string."""
+
+
+class MessageQueryKwargs(TypedDict, total=False):
+    """The keyword options of ``MessageQuery``."""
+
+    from_: str
+    """Messages from this number; an E.164 number such as '+19195551212'."""
+
+    to: str
+    """Messages to this number; an E.164 number such as '+19195551212'."""
+
+    from_date_time: Union[str, _dt.datetime]
+    """Messages at or after this time (UTC); a datetime or a string yyyy-MM-dd[
+    hh[:mm[:ss[.sss]]]]."""
+
+    to_date_time: Union[str, _dt.datetime]
+    """Messages at or before this time (UTC); a datetime or a string yyyy-MM-dd[
+    hh[:mm[:ss[.sss]]]]."""
+
+    direction: str
+    """Inbound or outbound; one of 'in', 'out'."""
+
+    state: str
+    """Their state; one of 'received', 'queued', 'sending', 'sent', 'error'."""
+
+    delivery_state: str
+    """Their delivery receipt; one of 'waiting', 'delivered', 'not-delivered'."""
+
+    sort_order: str
+    """By time; the API returns newest first; one of 'asc', 'desc'."""
+
+    size: Union[int, str]
+    """Messages per page (default 25); a whole number from 1 to 1000 (int or numeric string)."""
 
 
 class NumberQueryKwargs(TypedDict, total=False):
@@ -779,6 +866,32 @@ class TollFreeSearchKwargs(TypedDict, total=False):
 
     pattern: str
     """? is one digit, * any run (not with a search-and-order); digits, letters, ? and *."""
+
+
+class TransactionQueryKwargs(TypedDict, total=False):
+    """The keyword options of ``TransactionQuery``."""
+
+    page: Union[int, str]
+    """The first page to read, from 0 (the API's next links lead on); a whole number of at least
+    0 (int or numeric string)."""
+
+    size: Union[int, str]
+    """Items per page; a whole number from 1 to 1000 (int or numeric string)."""
+
+    max_items: Union[int, str]
+    """At most this many transactions; a whole number of at least 1 (int or numeric string)."""
+
+    from_date: Union[str, _dt.datetime]
+    """Transactions at or after; a datetime or a string yyyy-MM-ddTHH:mm:ss[Z]."""
+
+    to_date: Union[str, _dt.datetime]
+    """Transactions at or before; a datetime or a string yyyy-MM-ddTHH:mm:ss[Z]."""
+
+    type: str
+    """One kind of transaction; one of 'charge', 'payment', 'credit', 'auto-recharge'."""
+
+    number: str
+    """Transactions of this phone number; an E.164 number such as '+19195551212'."""
 
 
 class TransferKwargs(TypedDict, total=False):

@@ -29,8 +29,10 @@ if TYPE_CHECKING:
         EndpointToken,
         EndpointUpdate,
     )
+    from .resources.error import LoggedError
     from .resources.gather import Gather, GatherOptions
     from .resources.media import Target
+    from .resources.message import Message
     from .resources.number import PhoneNumber, PhoneNumberOptions
     from .resources.recording import Recording, Transcription
 
@@ -41,6 +43,8 @@ __all__ = [
     "ConferenceMirrors",
     "DomainMirrors",
     "EndpointMirrors",
+    "ErrorMirrors",
+    "MessageMirrors",
     "PhoneNumberMirrors",
     "RecordingMirrors",
 ]
@@ -768,6 +772,41 @@ class EndpointMirrors:
     def refresh(self, domain_id: str, endpoint_id: str, /) -> Endpoint:
         """Fetch the resource again (``GET`` its own URL) and return the new snapshot. Id first:
         ``client.Endpoint(domain_id, endpoint_id).refresh(...)``."""
+        ...
+
+
+class ErrorMirrors:
+    """The methods of ``LoggedError``, id first."""
+
+    def refresh(self, error_id: str, /) -> LoggedError:
+        """Fetch the resource again (``GET`` its own URL) and return the new snapshot. Id first:
+        ``client.Error(error_id).refresh(...)``."""
+        ...
+
+
+class MessageMirrors:
+    """The methods of ``Message``, id first."""
+
+    def redact(self, message_id: str, /) -> None:
+        """Remove its text for good (``PATCH /messages/{id}`` with ``{"text": ""}``). Id first:
+        ``client.Message(message_id).redact(...)``."""
+        ...
+
+    def patch(
+        self,
+        message_id: str,
+        options: Optional[Mapping[str, Any]] = None,
+        /,
+        **kwargs: Any,
+    ) -> None:
+        """The official SDKs' name for redacting: only ``{"text": ""}`` is allowed (the API
+        refuses any other change). Id first:
+        ``client.Message(message_id).patch(...)``."""
+        ...
+
+    def refresh(self, message_id: str, /) -> Message:
+        """Fetch the resource again (``GET`` its own URL) and return the new snapshot. Id first:
+        ``client.Message(message_id).refresh(...)``."""
         ...
 
 

@@ -8,6 +8,7 @@ sends, a field gets its type or None, never an exception; unknown keys stay in `
 
 from __future__ import annotations
 
+import decimal
 import enum
 from typing import Any, Callable, Mapping, Optional, Union
 
@@ -37,6 +38,17 @@ def integer(value: object) -> Optional[int]:
     if isinstance(value, str) and len(value) < 30 and value.strip().lstrip("-").isdigit():
         return int(value.strip())
     return None
+
+
+def money(value: object) -> Optional[decimal.Decimal]:
+    """An amount of dollars, exactly: the API sends them as strings (``"538.37250"``)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    try:
+        found = decimal.Decimal(str(value).strip())
+    except decimal.InvalidOperation:
+        return None
+    return found if found.is_finite() else None
 
 
 def boolean(value: object) -> Optional[bool]:

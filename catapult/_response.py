@@ -110,6 +110,17 @@ def result_of(*, content: bytes, status: int, headers: Mapping[str, str], text: 
                   data=None if data is NOT_JSON else data, location_id=new_id)
 
 
+#: the 403 codes of a request refused for its rate, which the API did not act on
+RATE_LIMIT_CODES = frozenset({"call-rate-limit", "message-rate-limit",
+                              "message-rate-limit-overall", "message-rate-limit-per-tn"})
+#: the HTTP status of each error category (AP errors.md), for an error reported without one
+#: (a message of a multi-message request)
+STATUS_OF_CATEGORY = {"bad-request": 400, "authentication": 401, "authorization": 401,
+                      "credit": 403, "limit": 403, "forbidden": 403, "not-found": 404,
+                      "conflict": 409, "too-many-requests": 429, "payment": 500,
+                      "backend": 500, "unavailable": 503}
+
+
 def api_error(*, status: int, reason: str, headers: Mapping[str, str], content: bytes,
               text: str, method: str, url: str, path: str) -> APIError:
     """The APIError subclass for an error response, complete even when the body is not."""
@@ -117,7 +128,7 @@ def api_error(*, status: int, reason: str, headers: Mapping[str, str], content: 
     body = payload if isinstance(payload, dict) else {}
     code = _text(body.get("code"))
     kind: type[APIError]
-    if status == 429 or (status == 403 and code == "call-rate-limit"):
+    if status == 429 or (status == 403 and code in RATE_LIMIT_CODES):
         kind = RateLimitError
     elif status >= 500:
         kind = ServerError

@@ -8,7 +8,7 @@ import json
 import logging
 import sys
 import time
-from typing import Any, Iterator, Literal, Mapping, Optional, Union
+from typing import Any, Iterator, Literal, Mapping, Optional, Sequence, Union
 from urllib.parse import urlsplit
 
 import requests
@@ -160,7 +160,7 @@ class Transport:
         path: str,
         *,
         root: Root = "user",
-        body: Optional[Mapping[str, Any]] = None,
+        body: Union[Mapping[str, Any], Sequence[Mapping[str, Any]], None] = None,
         params: Optional[Mapping[str, Any]] = None,
         created: bool = False,
         content: Optional[bytes] = None,
@@ -174,7 +174,7 @@ class Transport:
             method: the HTTP method.
             path: a path below ``root`` (``calls/c-1/gather``).
             root: ``"user"`` (``/v1/users/{userId}``) or ``"api"`` (``/v1``).
-            body: sent as compact UTF-8 JSON when given.
+            body: sent as compact UTF-8 JSON when given (an object, or a list of them).
             params: query parameters.
             created: the response must carry a ``Location`` (201 Created); its last segment
                 becomes ``Result.location_id``, and a response without one is a ProtocolError.
@@ -387,7 +387,8 @@ def _links(headers: Mapping[str, str]) -> Mapping[str, Any]:
 _JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
 
 
-def _encode(body: Mapping[str, Any], method: str, path: str) -> bytes:
+def _encode(body: Union[Mapping[str, Any], Sequence[Mapping[str, Any]]], method: str,
+            path: str) -> bytes:
     try:
         return _JSON.encode(body).encode("utf-8")
     except (UnicodeEncodeError, ValueError, TypeError) as exc:

@@ -25,8 +25,6 @@ StartResponse = Callable[..., Any]
 #: the Content-Type of a BXML answer (the v1 docs do not state one; XML's is the plausible)
 BXML_CONTENT_TYPE = "application/xml; charset=utf-8"
 
-#: event types the API documents beyond the ones with a class of their own
-_OTHER_TYPES = ("sms",)
 _REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 405: "Method Not Allowed",
             411: "Length Required", 413: "Payload Too Large", 500: "Internal Server Error"}
 
@@ -102,7 +100,7 @@ class CallbackApp:
             InvalidOptionError: an unknown type name (with a did-you-mean).
         """
         if isinstance(kind, str):
-            known = sorted({*event_types(), *_OTHER_TYPES})
+            known = sorted(event_types())
             if kind not in known:
                 close = difflib.get_close_matches(kind, known, n=1)
                 hint = f": did you mean {close[0]!r}?" if close else ""

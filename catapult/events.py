@@ -19,6 +19,7 @@ from ._conference_events import (
 )
 from ._enums import CallState, GatherReason, GatherState
 from ._event_base import Event, HangupCause, PlaybackStatus
+from ._message_events import MmsEvent, SmsEvent
 from ._model import enum_of, field, integer, mapping, moment
 from .errors import EventParseError
 
@@ -37,9 +38,11 @@ __all__ = [
     "HangupCause",
     "HangupEvent",
     "IncomingCallEvent",
+    "MmsEvent",
     "PlaybackEvent",
     "PlaybackStatus",
     "RecordingEvent",
+    "SmsEvent",
     "SpeakEvent",
     "TimeoutEvent",
     "TranscriptionEvent",
@@ -223,6 +226,8 @@ _CLASSES: dict[str, type[Event]] = {
     "conference-member": ConferenceMemberEvent,
     "conference-playback": ConferencePlaybackEvent,
     "conference-speak": ConferenceSpeakEvent,
+    "sms": SmsEvent,
+    "mms": MmsEvent,
 }
 
 

@@ -109,6 +109,12 @@ def render_kwargs() -> str:
                      if f.metadata.get("nested")})
     imports = "\n".join(f"    from {module.replace('catapult', '', 1)} import {name}"
                         for module, name in nested)
+    written = " ".join(_value_type(str(f.type)) for kind, _, _ in specs.values()
+                       for f in attrs.fields(kind))
+    typing_names = sorted({"TYPE_CHECKING", "Any", "Mapping", "TypedDict", "Union"}
+                          | {word for word in re.findall(r"\b[A-Z]\w*", written)
+                             if word in _TYPING}, key=lambda name: (not name.isupper(), name))
+    modules = "import datetime as _dt\n" if "_dt." in written else ""
     out = [f'''"""Typed keyword options: one TypedDict per set of options, for
 ``**options: Unpack[kw.X]``, so that type checkers reject an unknown or mistyped option,
 IDEs complete the names and show each option's rule.
@@ -118,7 +124,7 @@ Written by ``python -m tools.generate`` from the declared options classes; do no
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping, TypedDict, Union
+{modules}from typing import {", ".join(typing_names)}
 
 if TYPE_CHECKING:
 {imports}

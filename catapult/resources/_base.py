@@ -218,3 +218,21 @@ class NestedCollection(BaseCollection[H]):
             NotFoundError: no such resource. Other APIError, TransportError.
         """
         return self._made(parent_id, item_id).refresh()
+
+
+class Service:
+    """A part of the API on the client that is no collection of resources (the account, the
+    CNAM lookup): its methods, over the client's transport."""
+
+    #: the attribute of the client that holds it (``client.Account``)
+    client_name: ClassVar[str] = ""
+    client_doc: ClassVar[str] = ""
+    #: the path it lives at, for its repr
+    path: ClassVar[str] = ""
+    root: ClassVar[Root] = "user"
+
+    def __init__(self, transport: Transport) -> None:
+        self._transport = transport
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self._transport.roots[self.root]}/{self.path}>"

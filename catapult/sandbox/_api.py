@@ -54,6 +54,8 @@ def handle_api(sandbox: Sandbox, request: Request) -> Reply:
                              f"use {', '.join(sorted(set(allowed)))}")
         raise _not_found(request.path)
     except ApiFailure as failure:
+        if failure.status != 401:  # an error of the user's (an unknown caller has no log)
+            sandbox.world.tell("request_failed", request, failure)
         return error_reply(failure, request)
 
 

@@ -33,6 +33,16 @@ def handle_control(sandbox: Sandbox, request: Request) -> Reply:
             call_id = sandbox.world.calls.create(body, direction="in")
             return Reply(201, {"id": call_id},
                          {"Location": f"/v1/users/{sandbox.user_id}/calls/{call_id}"})
+        if parts == ["messages"]:  # a message to one of the user's numbers
+            from ._messages import Messages
+
+            if not isinstance(body.get("text", ""), str):
+                raise ApiFailure(400, "bad-request", "validation-error", "text must be a string")
+            message_id = sandbox.world.part(Messages).receive(
+                str(body.get("from", "")), str(body.get("to", "")), body.get("text", ""),
+                body.get("media"))
+            return Reply(201, {"id": message_id},
+                         {"Location": f"/v1/users/{sandbox.user_id}/messages/{message_id}"})
         if parts == ["clock", "advance"]:
             if not sandbox.clock.manual:
                 raise ApiFailure(409, "conflict", "clock-not-manual",

@@ -61,14 +61,19 @@ class Request:
     raw: bytes
     remote: str
 
-    def json(self) -> dict[str, Any]:
+    def json_value(self) -> Any:
+        """The body as any JSON value (an empty body is an empty object)."""
         if not self.raw.strip():
             return {}
         try:
-            data = json.loads(self.raw)
+            return json.loads(self.raw)
         except (ValueError, RecursionError):
             raise ApiFailure(400, "bad-request", "invalid-json",
                              "The request body is not valid JSON") from None
+
+    def json(self) -> dict[str, Any]:
+        """The body as a JSON object, or the API's 400."""
+        data = self.json_value()
         if not isinstance(data, dict):
             raise ApiFailure(400, "bad-request", "invalid-json",
                              "The request body must be a JSON object")

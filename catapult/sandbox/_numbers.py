@@ -125,6 +125,11 @@ class PhoneNumbers(Part):
             "createdTime": self.now(), "numberState": "enabled",
             **{k: body[k] for k in ("name", "applicationId", "fallbackNumber") if body.get(k)},
         }
+        from ._account import Account
+
+        toll_free = number[2:5] in TOLL_FREE_PREFIXES
+        self.world.part(Account).charge(
+            "toll-free-number-per-month" if toll_free else "local-number-per-month", number)
         return number_id
 
     def number_json(self, number_id: str) -> dict[str, Any]:
@@ -167,6 +172,12 @@ class PhoneNumbers(Part):
         if found.get("applicationId"):
             data["application"] = f"{self.root}/applications/{found['applicationId']}"
         return {k: v for k, v in data.items() if v is not None}
+
+    def named(self, number: str) -> Optional[str]:
+        """The name the user gave ``number``, if it is the user's and has one."""
+        with self.world.lock:
+            found = next((n for n in self._numbers.values() if n["number"] == number), None)
+            return str(found["name"]) if found and found.get("name") else None
 
     def application_of(self, number: str) -> Optional[str]:
         """The id of the application that the user's ``number`` points at, if any."""

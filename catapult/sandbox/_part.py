@@ -16,7 +16,7 @@ import string
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Literal, Optional, TypeVar
 
 from .._wire import format_time
-from ._http import Reply, Request
+from ._http import ApiFailure, Reply, Request
 
 if TYPE_CHECKING:
     from ._calls import Calls, SimCall
@@ -118,6 +118,9 @@ class Part:
 
     def call_forgotten(self, call: SimCall) -> None:
         """``call`` is dropped from memory (see ``Sandbox(retention=...)``)."""
+
+    def request_failed(self, request: Request, failure: ApiFailure) -> None:
+        """An API request of the user's was refused with ``failure``."""
 
     def key_pressed(self, call: SimCall, digit: str) -> bool:
         """The caller pressed ``digit`` on ``call`` (its dtmf event is emitted); True when

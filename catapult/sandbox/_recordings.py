@@ -7,7 +7,7 @@ import math
 import struct
 from typing import TYPE_CHECKING, Any, Optional
 
-from ._http import ApiFailure, Reply, Request, flag, not_found
+from ._http import ApiFailure, Reply, Request, flag, not_found, paged
 from ._media import MediaStore
 from ._part import Part, new_id, route
 
@@ -45,7 +45,8 @@ class Recordings(Part):
     @route("GET", "recordings")
     def list_route(self, request: Request, ids: dict[str, str]) -> Reply:
         with self.world.lock:
-            return Reply(200, [dict(item) for _, item in self._recordings.values()])
+            items = [dict(item) for _, item in self._recordings.values()]
+        return paged(items, request, f"{self.root}/recordings", "recording")
 
     @route("GET", "recordings/{recording}")
     def get_route(self, request: Request, ids: dict[str, str]) -> Reply:
@@ -127,6 +128,9 @@ class Recordings(Part):
                          "time": self.now(), "chargeableDuration": max(1, math.ceil(seconds))}
         call.transcriptions.append(transcription)
         self._transcripts.setdefault(recording_id, []).append(transcription)
+        from ._account import Account
+
+        self.world.part(Account).charge("transcription", None)
         self.emit(call, "transcription", callId=call.id, transcriptionId=transcription_id,
                    transcriptionUri=(f"{self.root}/recordings/{recording_id}"
                                      f"/transcriptions/{transcription_id}"),

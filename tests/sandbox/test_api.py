@@ -90,7 +90,7 @@ def test_another_users_path_is_403(sandbox):
 
 
 def test_unknown_path_is_404_and_wrong_method_405(sandbox, http):
-    assert http.get(api_url(sandbox, "messages"), timeout=5).status_code == 404
+    assert http.get(api_url(sandbox, "faxes"), timeout=5).status_code == 404
     response = http.delete(api_url(sandbox, "calls"), timeout=5)
     assert response.status_code == 405
     assert response.json()["code"] == "method-not-allowed"

@@ -42,6 +42,24 @@ def test_real_looking_gather_event_without_tag():
 
 
 EXAMPLES = [
+    # AP apiCallbacks/sms.md and mms.md: an inbound sms, an inbound mms
+    ({"eventType": "sms", "direction": "in", "messageId": "m-1",
+      "messageUri": "https://api.catapult.inetwork.com/v1/users/u-1/messages/m-1",
+      "from": "+13233326955", "to": "+13865245000", "text": "Example",
+      "applicationId": "a-1", "time": "2012-11-14T16:13:06.076Z", "state": "received",
+      "segmentCount": 1},
+     catapult.SmsEvent, {"message_id": "m-1", "direction": "in", "from_": "+13233326955",
+                         "text": "Example", "segment_count": 1, "application_id": "a-1"}),
+    ({"eventType": "mms", "to": "+12534483100", "from": "+15035555555",
+      "time": "2015-08-04T21:50:12Z", "text": "Hello MMS!", "direction": "in",
+      "applicationId": "a-rj7", "state": "received", "messageId": "m-dr4",
+      "media": ["https://api.catapult.inetwork.com/v1/users/u-1/media/A-m-dr4.jpg",
+                "https://api.catapult.inetwork.com/v1/users/u-1/media/123_1-m-dr4.smil"],
+      "segmentCount": 1},
+     catapult.MmsEvent, {"message_id": "m-dr4", "text": "Hello MMS!",
+                         "media": ("https://api.catapult.inetwork.com/v1/users/u-1/media/"
+                                   "A-m-dr4.jpg", "https://api.catapult.inetwork.com/v1/"
+                                   "users/u-1/media/123_1-m-dr4.smil")}),
     ({"eventType": "conference", "conferenceId": "conf-1", "status": "completed",
       "createdTime": "2013-07-12T17:48:51.000-02:00",
       "completedTime": "2013-07-12T17:50:51.000-02:00"},
@@ -134,11 +152,11 @@ def test_every_event_class_is_covered_by_an_example():
 
 
 def test_unknown_event_type_gives_a_plain_event_with_common_fields():
-    event = catapult.parse_event({"eventType": "sms", "callId": "c-1",
-                                  "time": "2014-06-13T22:40:34Z", "messageId": "m-1"})
+    event = catapult.parse_event({"eventType": "fax", "callId": "c-1",
+                                  "time": "2014-06-13T22:40:34Z", "faxId": "f-1"})
     assert type(event) is catapult.Event
-    assert event.event_type == "sms" and event.call_id == "c-1"
-    assert event.raw["messageId"] == "m-1"
+    assert event.event_type == "fax" and event.call_id == "c-1"
+    assert event.raw["faxId"] == "f-1"
 
 
 def test_unknown_enum_values_stay_strings():

@@ -100,6 +100,71 @@ def _method(token: str, resource: str) -> tuple[str, str] | None:
     return resource, snake(name)
 
 
+#: the resources whose SDK names the notes list in prose, by the section's number
+PROSE_SECTIONS = {"8": "Message", "9": None}
+#: the resources of section 9, by the word that starts their part of its prose
+PROSE_RESOURCES = {"Error": "Error", "Account": "Account", "Domain": "Domain",
+                   "Endpoint": "Endpoint"}
+
+
+def prose_names() -> list[tuple[str, str, str]]:
+    """(resource, snake_case name, the SDK's own spelling) of each method that the brief
+    sections (8: messages; 9: errors, account, domains, endpoints) name in their prose:
+    ``RB `Message.create/get/list/patch`; NODE `Message.send`, `sendMultiple` ...``."""
+    found = []
+    text = (SHARED / "catapult-v1-resources.md").read_text()
+    for chunk in re.split(r"\n(?=## )", text):
+        number = re.match(r"## (\d+)\.", chunk)
+        if not number or number.group(1) not in PROSE_SECTIONS:
+            continue
+        said = re.search(r"SDK(?:s| names):(.*?)(?:\n\n|\n-{10})", chunk, re.S)
+        assert said, f"section {number.group(1)} names no SDK methods"
+        resource = PROSE_SECTIONS[number.group(1)]
+        for part in re.split(r";\s*", said.group(1)):
+            head = re.match(r"\s*(\w+) —", part)
+            if head and head.group(1) in PROSE_RESOURCES:
+                resource = PROSE_RESOURCES[head.group(1)]
+            for before, token in re.findall(r"(\w*\s*\(?)`([^`]+)`", part):
+                if "returns" in before:
+                    continue  # (returns `nextLink`): a value, not a method
+                owner, _, names = token.rpartition(".")
+                for name in names.split("/"):
+                    name = re.sub(r"\(.*", "", name).strip()
+                    scope = resource if not owner or owner[0].isupper() else f"{resource}."
+                    assert scope, token
+                    found.append((scope, snake(name), token))
+    return found
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="the API notes (../shared) are not beside "
+                                                "this checkout (an unpacked sdist)")
+def test_the_brief_sections_name_what_they_should():
+    names = {(resource.rstrip("."), name) for resource, name, _ in prose_names()}
+    for expected in [("Message", "send_multiple"), ("Message", "patch"),
+                     ("Account", "get_transactions"), ("Domain", "create_endpoint"),
+                     ("Endpoint", "create_auth_token"), ("Error", "get")]:
+        assert expected in names
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="the API notes (../shared) are not beside "
+                                                "this checkout (an unpacked sdist)")
+def test_every_official_name_of_the_brief_sections_resolves():
+    """``Owner.name``: on ``client.Owner``; ``owner.name`` (a variable): on the handle and id
+    first; a bare name: on the collection (a service such as the account has no handle)."""
+    client = catapult.Client("u-1", "t-1", "s")
+    missing = []
+    for scope, name, token in prose_names():
+        resource = scope.rstrip(".")
+        collection = getattr(client, resource, None)
+        if collection is None or not hasattr(collection, name):
+            missing.append(f"client.{resource}: {token} -> {name}")
+        if scope.endswith("."):
+            handle = getattr(catapult, resource, None)
+            if handle is None or not hasattr(handle, name):
+                missing.append(f"catapult.{resource}: {token} -> {name}")
+    assert not missing, missing
+
+
 @pytest.mark.skipif(not SHARED.exists(), reason="the API notes (../shared) are not beside "
                                                 "this checkout (an unpacked sdist)")
 def test_every_official_name_resolves_on_the_handle_and_id_first():

@@ -22,7 +22,8 @@ VALUES: dict[str, Any] = {
     "sentence": "Hello", "file_url": "https://e.example/a.mp3", "dtmf_out": "1",
     "transfer_to": "+19195550000", "enabled": True, "seconds": 5, "media_name": "m.wav",
     "source": b"RIFF", "kind": "local", "muted": True, "held": True, "options": None,
-    "token": "tok-1",
+    "token": "tok-1", "number": "+19195551212",
+    "messages": [{"from": "+19195551212", "to": "+19195551213", "text": "hi"}],
 }
 #: what a method needs besides ids before it sends anything, by (client attribute, method)
 EXAMPLES: dict[tuple[str, str], dict[str, Any]] = {
@@ -31,6 +32,9 @@ EXAMPLES: dict[tuple[str, str], dict[str, Any]] = {
     ("Application", "create"): {"name": "ivr", "incoming_call_url": "https://e.example/c"},
     ("PhoneNumber", "allocate"): {"number": "+19195551212"},
     ("Domain", "create"): {"name": "acme"},
+    **{("Message", name): {"from_": "+19195551212", "to": "+19195551213", "text": "hi"}
+       for name in ("create", "send")},
+    ("Message", "patch"): {"text": ""},
     **{(attribute, name): {"name": "alice", "credentials": {"password": "s1p-Pa55word"}}
        for attribute, name in (("Domain", "create_endpoint"), ("Endpoint", "create"))},
     ("PhoneNumber", "create"): {"number": "+19195551212"},
