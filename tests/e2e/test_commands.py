@@ -43,6 +43,8 @@ SAMPLES = {
                   "transferring",
     "bridge_on_digit.py": "bridge state: active, calls: 2",
     "transcription_app.py": "transcription completed: 'Hi, please call me back about my order'",
+    "sip_app.py": "bridged: the SIP client's call and the call to +19195550100",
+    "text_reminder.py": "confirmed; the reminder text was delivered",
     "bxml_ivr.py": "the caller heard: ['Thanks for calling', 'Press 1 for sales, 2 for "
                    "support', 'Support is open nine to five. Goodbye']",
 }
