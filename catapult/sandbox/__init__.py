@@ -225,6 +225,26 @@ class Sandbox:
                                                else {}), **settings}
         return self._do(lambda: self.world.calls.create(body, direction="in"))
 
+    def say(self, call_id: str, text: str, seconds: Optional[float] = None) -> None:
+        """The caller says ``text`` for ``seconds`` (default: the time the sandbox takes to
+        speak it): a recording running on the call holds that speech, a BXML ``<Record>``
+        ends ``silenceTimeout`` after it, and the recording's transcription is the text."""
+        from ._audio import speaking_time
+
+        if seconds is not None and (isinstance(seconds, bool) or not isinstance(
+                seconds, (int, float)) or not 0 < seconds <= 3600):
+            raise InvalidOptionError(f"say: seconds must be a number from 0 to 3600, got "
+                                     f"{seconds!r}")
+        if not isinstance(text, str) or not text.strip():
+            raise InvalidOptionError(f"say: text must be a non-empty string, got {text!r}")
+
+        def speak() -> None:
+            with self.world.lock:
+                call = self.world.calls.active(call_id)
+                self.world.recordings.say(call, text, float(seconds or speaking_time(text)))
+
+        self._do(speak)
+
     def send_message(self, from_: str, to: str, text: str,
                      media: Optional[list[str]] = None) -> str:
         """A message from ``from_`` arrives for ``to``: an ``sms`` (``mms`` with ``media``)
@@ -354,8 +374,13 @@ class Sandbox:
 
     def _delivered(self, delivery: Delivery) -> None:
         self._records.add_event(parse_event(delivery.payload), delivery)
+        call_id = str(delivery.payload.get("callId"))
         if delivery.reply is not None:  # a BXML callback answered: run what it says
-            self.world.bxml.run_bxml(str(delivery.payload.get("callId")), delivery.reply)
+            self.world.bxml.run_bxml(call_id, delivery.reply)
+        elif delivery.bxml and delivery.failed and \
+                delivery.payload.get("eventType") in ("gather", "redirect"):
+            # a verb's requestUrl gave no BXML in time: the call cannot go on
+            self.world.bxml.fetch_failed(call_id, str(delivery.url), delivery.describe())
 
     def _record_request(self, request: Request, reply: Reply) -> None:
         # the call a request concerns: in its path, or, for a create, in its Location
@@ -376,7 +401,7 @@ def _event_name(kind: Union[str, type[Event], None]) -> Optional[str]:
                 return name
         raise InvalidOptionError(f"{kind.__name__} is not an event class of catapult")
     known = sorted(names)
-    if kind not in known:
+    if kind.lower() not in known:
         import difflib
 
         close = difflib.get_close_matches(kind, known, n=1)

@@ -1,17 +1,20 @@
 """The sandbox runs BXML: the document a GET callback answers with, verb by verb, on the
-clock, as the v1 BXML docs describe.
+clock, as the v1 BXML docs describe (docs/bxml.md has the table of every verb and
+attribute). ``<Transfer>`` and ``<Record>`` have their own modules (``_bxml_transfer``,
+``_bxml_record``).
 
 A callback's reply is the application's, and may be anything: any failure while reading or
 running it ends that call (an ``error`` event that names the cause, then the hang-up), never
-the sandbox; and a call that redirects more than ``MAX_REDIRECTS`` times in a row with
-nothing heard or gathered in between ends the same way, instead of looping for ever.
+the sandbox; so does an application that does not answer a ``<Gather>``'s or a
+``<Redirect>``'s ``requestUrl`` within its ``requestUrlTimeout``; and a call that redirects
+more than ``MAX_REDIRECTS`` times in a row with nothing heard or gathered in between ends
+the same way, instead of looping for ever.
 
 Where the docs leave it open: a spoken sentence takes the time the REST speak takes, a
-file the REST playback's; a ``<Gather>`` that got no digit sends nothing and the next verb
-runs; a reply that is not XML (empty, ``ok``) is no BXML: the verbs left run on, and a
-REST-driven call with GET callbacks is left alone; ``<Record>`` records the call until
-it ends; ``<Transfer>`` places the B leg as the REST transfer does, and its children are
-not run.
+file the REST playback's; a ``<Gather>`` that got no key at all sends nothing and the next
+verb runs (the docs: "the verb fails"), while one ended by its terminating digit alone
+sends ``digits=""``; a reply that is not XML (empty, ``ok``) is no BXML: the verbs left run
+on, and a REST-driven call with GET callbacks is left alone.
 """
 
 from __future__ import annotations
@@ -38,6 +41,11 @@ DROP_AFTER = 30.0
 #: between; one more ends the call with an ``error`` event
 MAX_REDIRECTS = 10
 _DEFAULTS = {"maxDigits": 128, "interDigitTimeout": 5.0, "terminatingDigits": "#"}
+#: what a ``<Gather>`` waits for its ``requestUrl`` when it names no ``requestUrlTimeout``
+DEFAULT_REQUEST_TIMEOUT = 30.0
+#: a tone of ``<SendDtmf>`` takes this long; ``,`` and ``w`` pause 0.5 s, ``W`` 1 s
+TONE_SECONDS = 0.1
+PAUSES = {",": 0.5, "w": 0.5, "W": 1.0}
 
 _Step = TypeVar("_Step", bound=Callable[..., None])
 
@@ -115,6 +123,13 @@ class Bxml(Part):
             if call is not None and call.state == "active":
                 self._bxml_next(call, run)
 
+    @_guarded
+    def resume(self, call: SimCall, run: int) -> None:
+        """A verb that waited (a ``<Record>``, a ``<Transfer>`` nobody answered) is done:
+        the call's next verb runs."""
+        if call.state == "active":
+            self._bxml_next(call, run)
+
     def _bxml_next(self, call: SimCall, run: int) -> None:
         """Run verbs until one must wait (a timer or a callback), or none is left."""
         if run != call.bxml_run or call.state != "active" or call.gather is not None:
@@ -134,8 +149,9 @@ class Bxml(Part):
             call.heard.extend(heard_from({"fileUrl": verb.content}))
             self._bxml_later(call, run, PLAYBACK_SECONDS * int(attributes.get("repeatCount", 1)))
         elif verb.tag == "SendDtmf":
-            self.world.audio.send_tones(call, str(verb.content))
-            self._bxml_later(call, run, 0.1 * len(verb.content or ""))
+            tones = str(verb.content)
+            self.world.audio.send_tones(call, tones)
+            self._bxml_later(call, run, sum(PAUSES.get(key, TONE_SECONDS) for key in tones))
         elif verb.tag == "Pause":
             self._bxml_later(call, run, float(attributes.get("length", 1)))
         elif verb.tag == "Gather":
@@ -150,18 +166,19 @@ class Bxml(Part):
                           f"{MAX_REDIRECTS})", "REDIRECT_LOOP")
                 return
             self._bxml_fetch(call, str(attributes["requestUrl"]), "redirect",
+                             int(str(attributes["requestUrlTimeout"])) / 1000,
                              **self.calls.parties(call), callState="active")
         elif verb.tag == "Hangup":
             call.bxml = []
             self.calls.hang_up(call)
         elif verb.tag == "Record":
-            self.world.recordings.set_recording(call, True)  # until the call ends
-            self._bxml_next(call, run)
+            from ._bxml_record import BxmlRecords
+
+            self.world.part(BxmlRecords).start(call, verb, run)  # the next verb waits
         elif verb.tag == "Transfer":
-            call.bxml = []
-            self.calls.transfer(call, {"transferTo": attributes.get("transferTo") or next(
-                child.content for child in verb.children if child.tag == "PhoneNumber"),
-                "transferCallerId": attributes.get("transferCallerId")})
+            from ._bxml_transfer import BxmlTransfers
+
+            self.world.part(BxmlTransfers).start(call, verb, run)
         else:  # SendMessage: nothing to simulate on a call
             self._bxml_next(call, run)
 
@@ -186,26 +203,50 @@ class Bxml(Part):
             timeout=float(str(options["interDigitTimeout"])),
             tag=str(verb.attributes["tag"]) if "tag" in verb.attributes else None,
             created=self.now(),
-            request_url=str(verb.attributes["requestUrl"]))
+            request_url=str(verb.attributes["requestUrl"]),
+            request_timeout=int(str(options.get("requestUrlTimeout", 0))) / 1000
+            or DEFAULT_REQUEST_TIMEOUT)
+        # the prompt: a first key may come while it plays, in any repetition or the pause
+        # between them; interDigitTimeout starts when it is over (or with the first key)
+        prompt = 0.0
         for child in verb.children:
-            key = "sentence" if child.tag == "SpeakSentence" else "fileUrl"
-            call.heard.extend(heard_from({key: child.content, **child.attributes}))
-        self.gathers.start(call, gather)
+            if child.tag == "SpeakSentence":
+                call.heard.extend(heard_from({"sentence": child.content, **child.attributes}))
+                prompt += speaking_time(child.content or "")
+            else:
+                repeats = int(str(child.attributes.get("repeatCount", 1)))
+                call.heard.extend(heard_from({"fileUrl": child.content}) * repeats)
+                prompt += PLAYBACK_SECONDS * repeats + float(str(child.attributes.get(
+                    "delayBeforeRepeat", 0))) * (repeats - 1)
+        self.gathers.start(call, gather, prompt)
 
     @_guarded
     def gathered(self, call: SimCall, gather: SimGather) -> None:
         """A BXML gather ended: its result goes to ``requestUrl`` (none without digits)."""
-        if gather.digits:
+        if gather.digits or gather.terminator:
             call.bxml_redirects = 0  # something was gathered: not a loop
-        if not gather.digits and gather.reason != "hung-up":
-            self._bxml_next(call, call.bxml_run)  # no digit: the verb failed, go on
+        if not gather.digits and gather.reason not in ("hung-up", "terminating-digit"):
+            self._bxml_next(call, call.bxml_run)  # no key at all: the verb failed, go on
             return
-        self._bxml_fetch(call, str(gather.request_url), "gather", state="completed",
-                         digits=gather.digits, reason=gather.reason, callId=call.id,
-                         callUri=self.calls.uri(call), gatherId=gather.id,
+        self._bxml_fetch(call, str(gather.request_url), "gather", gather.request_timeout,
+                         state="completed", digits=gather.digits, reason=gather.reason,
+                         callId=call.id, callUri=self.calls.uri(call), gatherId=gather.id,
                          terminatingDigit=gather.terminator, tag=gather.tag,
                          time=gather.completed)
 
-    def _bxml_fetch(self, call: SimCall, url: str, event_type: str, **fields: Any) -> None:
-        """GET ``url`` with the event; its reply is the call's next BXML."""
-        self.emit(call, event_type, Target(url=url, method="GET", bxml=True), **fields)
+    def _bxml_fetch(self, call: SimCall, url: str, event_type: str, timeout: float,
+                    **fields: Any) -> None:
+        """GET ``url`` with the event; its reply is the call's next BXML. An application
+        that does not answer it in ``timeout`` seconds ends the call (``fetch_failed``)."""
+        self.emit(call, event_type, Target(url=url, method="GET", bxml=True, timeout=timeout),
+                  **fields)
+
+    @_guarded
+    def fetch_failed(self, call_id: str, url: str, outcome: str) -> None:
+        """A ``<Gather>``'s or ``<Redirect>``'s ``requestUrl`` gave no BXML: the call ends
+        with an ``error`` event that names the URL and what happened."""
+        with self.world.lock:
+            call = self.calls.find(call_id)
+            if call is not None:
+                self._bxml_failed(call, f"the application did not answer {url} in time with "
+                                        f"BXML: {outcome}", "REQUEST_URL_FAILED")

@@ -68,6 +68,9 @@ class SimCall:
     play_tag: Optional[str] = None
     dtmf_sent: list[str] = attrs.field(factory=list)
     recording_since: Optional[tuple[str, float]] = None  # (start time, clock) while recording
+    recording_limit: Optional[Timer] = None  # ends a REST recording at recordingMaxDuration
+    recording_spec: Optional[Any] = None  # a BXML <Record>'s settings while it records
+    speech: list[tuple[float, float, str]] = attrs.field(factory=list)  # what the caller said
     recordings: list[dict[str, Any]] = attrs.field(factory=list)
     transcriptions: list[dict[str, Any]] = attrs.field(factory=list)
     bxml: list[Any] = attrs.field(factory=list)  # the BXML verbs still to run, in order
@@ -268,6 +271,12 @@ class Calls(Part):
                 raise ApiFailure(403, "forbidden", "call-invalid-state",
                                  f"You can't update the call's state after being set to "
                                  f"{call.state}")
+            if "recordingMaxDuration" in body and call.recording_since is not None and \
+                    _whole(body["recordingMaxDuration"]) != _whole(
+                        call.settings.get("recordingMaxDuration")):
+                raise ApiFailure(409, "conflict", "conflicted-recording-values-request",
+                                 "Call recording maximum duration time cannot be changed while "
+                                 "recording is been executed!")
             for key in ("recordingEnabled", "recordingFileFormat", "recordingMaxDuration",
                         "transcriptionEnabled"):
                 if key in body:

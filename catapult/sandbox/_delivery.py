@@ -57,6 +57,8 @@ class Delivery:
     error: Optional[str] = None
     #: the reply body, kept when it is BXML for the call (see ``Target.bxml``), else None
     reply: Optional[bytes] = None
+    #: whether the reply was to be the call's next BXML
+    bxml: bool = False
 
     @property
     def failed(self) -> bool:
@@ -185,7 +187,8 @@ def attempt(payload: dict[str, Any], target: Target) -> Delivery:
         if status is not None and 200 <= status < 300:
             break
     kept = reply if target.bxml and status is not None and 200 <= status < 300 else None
-    return Delivery(payload=payload, url=tried, status=status, error=error, reply=kept)
+    return Delivery(payload=payload, url=tried, status=status, error=error, reply=kept,
+                    bxml=target.bxml)
 
 
 _local = threading.local()

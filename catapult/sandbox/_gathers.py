@@ -38,6 +38,7 @@ class SimGather:
     completed: Optional[str] = None
     timer: Optional[Timer] = None
     request_url: Optional[str] = None  # a BXML <Gather>: where its result goes
+    request_timeout: float = 30.0  # ... and how long the application has to answer it
     terminator: Optional[str] = None  # the key that ended it
 
 
@@ -96,12 +97,13 @@ class Gathers(Part):
             self.start(call, gather)
             return gather.id
 
-    def start(self, call: SimCall, gather: SimGather) -> None:
-        """``gather`` runs on ``call`` from now (a REST one, or a BXML verb's)."""
+    def start(self, call: SimCall, gather: SimGather, prompt: float = 0.0) -> None:
+        """``gather`` runs on ``call`` from now (a REST one, or a BXML verb's); its timeout
+        first counts from the end of a ``prompt`` of that many seconds (a BXML one)."""
         call.gather = gather
         call.gathers[gather.id] = gather
         self.calls.note(call, "gather", gather.id)
-        self._restart_timer(call, gather)
+        self._restart_timer(call, gather, prompt)
 
     def _gather(self, call: SimCall, gather_id: str) -> SimGather:
         gather = call.gathers.get(gather_id)
@@ -109,11 +111,11 @@ class Gathers(Part):
             raise not_found(f"gather {gather_id}")
         return gather
 
-    def _restart_timer(self, call: SimCall, gather: SimGather) -> None:
+    def _restart_timer(self, call: SimCall, gather: SimGather, after: float = 0.0) -> None:
         if gather.timer is not None:
             gather.timer.cancel()
         gather.timer = self.world.clock.call_later(
-            gather.timeout, lambda: self._timed_out(call.id, gather.id))
+            after + gather.timeout, lambda: self._timed_out(call.id, gather.id))
 
     def _timed_out(self, call_id: str, gather_id: str) -> None:
         with self.world.lock:

@@ -119,6 +119,9 @@ class Part:
     def call_forgotten(self, call: SimCall) -> None:
         """``call`` is dropped from memory (see ``Sandbox(retention=...)``)."""
 
+    def caller_spoke(self, call: SimCall, until: float) -> None:
+        """The caller of ``call`` speaks from now until ``until`` (the clock's time)."""
+
     def request_failed(self, request: Request, failure: ApiFailure) -> None:
         """An API request of the user's was refused with ``failure``."""
 

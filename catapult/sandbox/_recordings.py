@@ -7,6 +7,9 @@ import math
 import struct
 from typing import TYPE_CHECKING, Any, Optional
 
+import attrs
+
+from ._delivery import Target
 from ._http import ApiFailure, Reply, Request, flag, not_found, paged
 from ._media import MediaStore
 from ._part import Part, new_id, route
@@ -14,17 +17,48 @@ from ._part import Part, new_id, route
 if TYPE_CHECKING:
     from ._calls import SimCall
 
-__all__ = ["Recordings"]
+__all__ = ["RecordSpec", "Recordings"]
 #: what a transcription says unless a test chose (``sandbox.transcribe_as``)
 DEFAULT_TRANSCRIPT = "This is a sandbox transcription."
 
 
+#: a REST recording ends by itself after this long (the API's default recordingMaxDuration)
+DEFAULT_MAX_DURATION = 3600
+#: the most audio a recording's file holds (8 kHz, 8-bit mono: 480 KB a minute)
+MAX_AUDIO_SECONDS = 60.0
+_RATE = 8000
+_SPEECH = b"\xc0" * 4 + b"\x40" * 4
+
+
 def silence(seconds: float) -> bytes:
-    """A WAV file of ``seconds`` of silence (8 kHz, 8-bit mono; at most 10 s kept)."""
-    frames = int(8000 * min(max(seconds, 0.0), 10.0))
+    """A WAV file of ``seconds`` of silence (8 kHz, 8-bit mono; at most 60 s kept)."""
+    return audio(seconds, [])
+
+
+def audio(seconds: float, speech: list[tuple[float, float]]) -> bytes:
+    """A WAV file of ``seconds``: silence, with a tone where the caller spoke (``speech``:
+    spans in seconds from the start); at most ``MAX_AUDIO_SECONDS`` kept."""
+    frames = int(_RATE * min(max(seconds, 0.0), MAX_AUDIO_SECONDS))
+    samples = bytearray(b"\x80" * frames)
+    for start, end in speech:  # a 1 kHz square wave: speech, to a level meter
+        first, last = max(0, int(start * _RATE)), min(frames, int(end * _RATE))
+        if last > first:
+            samples[first:last] = (_SPEECH * ((last - first) // len(_SPEECH) + 1))[:last - first]
     header = b"RIFF" + struct.pack("<I", 36 + frames) + b"WAVEfmt " + struct.pack(
-        "<IHHIIHH", 16, 1, 1, 8000, 8000, 1, 8) + b"data" + struct.pack("<I", frames)
-    return header + b"\x80" * frames
+        "<IHHIIHH", 16, 1, 1, _RATE, _RATE, 1, 8) + b"data" + struct.pack("<I", frames)
+    return header + bytes(samples)
+
+
+@attrs.frozen(kw_only=True)
+class RecordSpec:
+    """What a BXML ``<Record>`` asks of the recording it makes."""
+
+    file_format: str = "wav"
+    request_url: Optional[str] = None
+    request_timeout: float = 30.0
+    transcribe: bool = False
+    transcribe_url: Optional[str] = None
+    tag: Optional[str] = None
 
 
 class Recordings(Part):
@@ -88,38 +122,81 @@ class Recordings(Part):
 
     # -- recording spans of a call --------------------------------------------------------
 
-    def set_recording(self, call: SimCall, enabled: bool) -> None:
+    def set_recording(self, call: SimCall, enabled: bool, spec: Optional[RecordSpec] = None
+                      ) -> None:
+        """Start or stop a recording span. A REST one (no ``spec``) ends by itself after the
+        call's ``recordingMaxDuration`` (default an hour); a BXML ``<Record>``'s limits are
+        its part's (``_bxml_record``)."""
         if enabled and call.recording_since is None and call.state == "active":
             call.recording_since = (self.now(), self.world.clock.now())
+            call.recording_spec = spec
+            if spec is None:
+                limit = float(call.settings.get("recordingMaxDuration") or DEFAULT_MAX_DURATION)
+                call.recording_limit = self.world.clock.call_later(
+                    limit, lambda: self._limit_reached(call.id))
             self.calls.note(call, "recording", "start")
         elif not enabled:
             self.stop_recording(call)
 
+    def _limit_reached(self, call_id: str) -> None:
+        with self.world.lock:
+            call = self.calls.find(call_id)
+            if call is not None and call.recording_spec is None:
+                self.stop_recording(call)
+
     def stop_recording(self, call: SimCall) -> None:
         """End the running recording span: a recording saved to the media store (and, when
-        the call transcribes, a transcription), each with its callback event."""
+        the call or the ``<Record>`` transcribes, a transcription), each with its event: to
+        the call's callback URL, or the ``<Record>``'s ``requestUrl`` and
+        ``transcribeCallbackUrl``."""
         if call.recording_since is None:
             return
         (start_time, started_at), call.recording_since = call.recording_since, None
-        seconds = self.world.clock.now() - started_at
-        name = f"{call.id}-{len(call.recordings) + 1}." + (
-            "mp3" if call.settings.get("recordingFileFormat") == "mp3" else "wav")
-        self.media.store(name, silence(seconds), "audio/mpeg" if name.endswith(".mp3")
-                         else "audio/wav")
+        spec, call.recording_spec = call.recording_spec, None
+        if call.recording_limit is not None:
+            call.recording_limit.cancel()
+            call.recording_limit = None
+        now = self.world.clock.now()
+        seconds = now - started_at
+        file_format = (spec.file_format if spec is not None
+                       else call.settings.get("recordingFileFormat"))
+        name = f"{call.id}-{len(call.recordings) + 1}." + ("mp3" if file_format == "mp3"
+                                                           else "wav")
+        spoken = [(s, e, said) for s, e, said in call.speech if e > started_at and s < now]
+        self.media.store(name, audio(seconds, [(max(s, started_at) - started_at,
+                                                min(e, now) - started_at)
+                                               for s, e, _ in spoken]),
+                         "audio/mpeg" if name.endswith(".mp3") else "audio/wav")
         recording = {"id": new_id("rec-"), "call": self.calls.uri(call), "state": "complete",
                      "media": f"{self.root}/media/{name}", "startTime": start_time,
                      "endTime": self.now()}
         call.recordings.append(recording)
         self._recordings[recording["id"]] = (call.id, recording)
         self.calls.note(call, "recording", "stop")
-        self.emit(call, "recording", callId=call.id, recordingId=recording["id"],
-                   recordingUri=f"{self.root}/recordings/{recording['id']}", state="complete",
-                   status="complete", startTime=start_time, endTime=recording["endTime"])
-        if flag(call.settings.get("transcriptionEnabled")):
-            self._transcribe(call, recording["id"], seconds)
+        target = (Target(url=spec.request_url, method="GET", timeout=spec.request_timeout)
+                  if spec is not None and spec.request_url else None)
+        self.emit(call, "recording", target, callId=call.id, recordingId=recording["id"],
+                  recordingUri=f"{self.root}/recordings/{recording['id']}", state="complete",
+                  status="complete", startTime=start_time, endTime=recording["endTime"],
+                  tag=spec.tag if spec is not None else None)
+        said = " ".join(text for _, _, text in spoken) or None
+        if spec is not None:
+            if spec.transcribe:
+                self._transcribe(call, recording["id"], seconds, said,
+                                 Target(url=spec.transcribe_url, method="POST"))
+        elif flag(call.settings.get("transcriptionEnabled")):
+            self._transcribe(call, recording["id"], seconds, said)
 
-    def _transcribe(self, call: SimCall, recording_id: str, seconds: float) -> str:
-        text = self._transcribe_as.get(recording_id, self._transcribe_as.get(
+    def say(self, call: SimCall, text: str, seconds: float) -> None:
+        """The caller speaks ``text`` for ``seconds`` from now: recordings hold it, and
+        their transcriptions say it."""
+        now = self.world.clock.now()
+        call.speech.append((now, now + seconds, text))
+        self.world.tell("caller_spoke", call, now + seconds)
+
+    def _transcribe(self, call: SimCall, recording_id: str, seconds: float,
+                    said: Optional[str] = None, target: Optional[Target] = None) -> str:
+        text = said or self._transcribe_as.get(recording_id, self._transcribe_as.get(
             None, DEFAULT_TRANSCRIPT))
         transcription_id = new_id("tr-")
         self.media.store(transcription_id, text.encode(), "text/plain")
@@ -131,7 +208,8 @@ class Recordings(Part):
         from ._account import Account
 
         self.world.part(Account).charge("transcription", None)
-        self.emit(call, "transcription", callId=call.id, transcriptionId=transcription_id,
+        self.emit(call, "transcription", target, callId=call.id,
+                  transcriptionId=transcription_id,
                    transcriptionUri=(f"{self.root}/recordings/{recording_id}"
                                      f"/transcriptions/{transcription_id}"),
                    recordingId=recording_id, state="completed", status="completed",
@@ -161,6 +239,7 @@ class Recordings(Part):
 
     def call_ended(self, call: SimCall) -> None:
         self.stop_recording(call)  # saved after the call ends: its event follows the hangup
+        call.speech.clear()
 
     def call_forgotten(self, call: SimCall) -> None:
         """Drop the recordings, transcriptions and media of a call the world forgets."""

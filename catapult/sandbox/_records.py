@@ -63,7 +63,8 @@ class Records:
     def matching(self, event_type: Optional[str], call_id: Optional[str]) -> list[Event]:
         """The events of that type (None: any) on that call (None: any), in order."""
         with self.changed:
-            return list(self._index.get((event_type, call_id), ()))
+            kind = event_type.lower() if event_type is not None else None
+            return list(self._index.get((kind, call_id), ()))
 
     def take_failures(self) -> list[Delivery]:
         """The deliveries that failed since the last call, and forget them."""
@@ -75,7 +76,7 @@ class Records:
              timeout: float) -> Union[Event, Delivery, None]:
         """The ``count``-th matching event once it is there; the failed delivery of an event
         of ``call_id`` (which ends the wait at once); or None after ``timeout``."""
-        key = (event_type, call_id)
+        key = (event_type.lower() if event_type is not None else None, call_id)
         deadline = time.monotonic() + timeout
         with self.changed:
             waiting = self._waits.get(key)
@@ -123,7 +124,9 @@ class Records:
             self._forgotten = set()
 
     def _file(self, event: Event) -> None:
-        kind, call = event.event_type, event.call_id
+        # by eventType without case: the API writes "transferComplete", the names of the
+        # event classes are lower case (parse_event reads either)
+        kind, call = event.event_type.lower(), event.call_id
         self._types.setdefault(call, set()).add(kind)
         for key in ((kind, call), (kind, None), (None, call), (None, None)):
             self._index.setdefault(key, []).append(event)
