@@ -94,14 +94,14 @@ def declares_json(headers: Mapping[str, str]) -> bool:
     return "json" in headers.get("Content-Type", "").lower()
 
 
-def result_of(*, content: bytes, status: int, headers: Mapping[str, str], text: str,
-              what: str, created: bool) -> Result:
+def result_of(*, content: bytes, status: int, headers: Mapping[str, str], what: str,
+              created: bool) -> Result:
     """The Result of a successful response, or a ProtocolError when it breaks the API's
     contract (declared JSON that is not, a create without the new resource's id)."""
     data = parse_json(content)
     if data is NOT_JSON and declares_json(headers):
         raise ProtocolError(f"{what}: {status} response declared JSON but is not: "
-                            f"{excerpt(text)!r}")
+                            f"{excerpt(content.decode('utf-8', 'replace'))!r}")
     new_id = location_id(headers.get("Location"), f"{what}: {status} response")
     if created and new_id is None:
         raise ProtocolError(f"{what}: {status} response has no Location header with the new "

@@ -59,6 +59,24 @@ class GuardedAdapter(requests.adapters.HTTPAdapter):
             manager.pool_classes_by_scheme = POOL_CLASSES
         return manager
 
+    def get_connection_with_tls_context(self, request: Any, verify: Any,
+                                        proxies: Any = None, cert: Any = None) -> Any:
+        """The connection pool requests would pick, picked once per origin and TLS settings:
+        requests works it out again on every request (a URL parse, the pool key, the
+        manager's lookup), which cost more than anything catapult does itself. Not cached
+        through a proxy, and never a pool the manager has closed since."""
+        if proxies and requests.utils.select_proxy(request.url, proxies):
+            return super().get_connection_with_tls_context(request, verify, proxies, cert)
+        origin = request.url.split("/", 3)[:3]
+        key = (origin[0], origin[2], verify if isinstance(verify, (bool, str)) else None,
+               cert if isinstance(cert, (str, tuple)) else None)
+        cache: dict[Any, Any] = self.__dict__.setdefault("_catapult_pools", {})
+        pool = cache.get(key)
+        if pool is None or pool.pool is None:  # none yet, or closed (evicted) since
+            pool = cache[key] = super().get_connection_with_tls_context(
+                request, verify, proxies, cert)
+        return pool
+
 
 #: a requests.Session, as the client's ``session=`` takes it (so that client.py need not
 #: import requests)
@@ -276,9 +294,9 @@ class Transport:
                 f"{method} {shown}: unexpected redirect {status} to "
                 f"{response.headers.get('Location', '(no Location)')}"
             )
-        return result_of(content=response.content, status=status,
-                         headers=response.headers.copy(),  # case-insensitive, as HTTP's
-                         text=response.text, what=f"{method} {shown}", created=created)
+        # the response's own headers (case-insensitive, as HTTP's): nothing else keeps them
+        return result_of(content=response.content, status=status, headers=response.headers,
+                         what=f"{method} {shown}", created=created)
 
     def _prepare(self, method: str, url: str, data: Optional[bytes],
                  content_type: str) -> requests.PreparedRequest:
