@@ -1,13 +1,19 @@
 """The development WSGI server behind ``make_server`` and ``python -m catapult listen``:
-threaded, de-chunking chunked bodies, dropping a sender silent for 10 s."""
+threaded (a thread per connection), HTTP/1.1 with keep-alive, de-chunking chunked bodies,
+dropping a sender silent for 10 s."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
+import socket
 import socketserver
 from typing import IO, Any, Callable, Iterable
+from urllib.parse import unquote
 from wsgiref import simple_server
+
+from ._http1 import LeanRequestHead
 
 logger = logging.getLogger("catapult.callbacks")
 
@@ -18,13 +24,67 @@ class _ThreadingWSGIServer(socketserver.ThreadingMixIn, simple_server.WSGIServer
     request_queue_size = 128  # the default of 5 drops bursts of concurrent callbacks
 
 
-class _Handler(simple_server.WSGIRequestHandler):
-    """wsgiref's handler, plus what a callback receiver needs from it: chunked bodies are
-    de-chunked (wsgiref passes them through raw, so a read would wait for the sender to
-    give up), and a client that stalls is dropped after ``timeout`` seconds instead of
-    holding its thread forever."""
+class _Body:
+    """A request's body as the app reads it: at most ``Content-Length`` bytes, so that an
+    app that reads on cannot eat the next request of the connection; how much is left
+    says whether the connection can carry another request."""
 
-    #: seconds a read from the client may block (StreamRequestHandler applies it)
+    def __init__(self, stream: IO[bytes], length: int) -> None:
+        self._stream, self.left = stream, length
+
+    def read(self, size: int = -1) -> bytes:
+        size = self.left if size is None or size < 0 else min(size, self.left)
+        data = self._stream.read(size) if size else b""
+        self.left -= len(data)
+        return data
+
+    def readline(self, size: int = -1) -> bytes:
+        size = self.left if size is None or size < 0 else min(size, self.left)
+        data = self._stream.readline(size) if size else b""
+        self.left -= len(data)
+        return data
+
+    def readlines(self, hint: int = -1) -> list[bytes]:
+        return list(iter(self.readline, b""))
+
+    def __iter__(self) -> Any:
+        return iter(self.readline, b"")
+
+
+class _ServerHandler(simple_server.ServerHandler):
+    """wsgiref's, speaking HTTP/1.1, and noting before it forgets them whether its answer
+    said its length (a kept-alive connection needs it)."""
+
+    http_version = "1.1"
+    framed = False
+    #: wsgiref starts each request's environ from a copy of the process environment; a
+    #: callback app needs none of it
+    os_environ: dict[str, str] = {}  # noqa: RUF012 (read, never written)
+
+    def _flush(self) -> None:
+        pass  # wsgiref flushes after every piece: the answer leaves whole, in close()
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):  # the client may be gone
+            self.stdout.flush()
+        headers = getattr(self, "headers", None)
+        self.framed = getattr(self, "status", None) is not None and headers is not None \
+            and "Content-Length" in headers
+        super().close()
+
+
+class _Handler(LeanRequestHead, simple_server.WSGIRequestHandler):
+    """wsgiref's handler, plus what a callback receiver needs from it: HTTP/1.1 with
+    keep-alive (the sandbox, and the API, send a call's callbacks over one connection),
+    chunked bodies de-chunked (wsgiref passes them through raw, so a read would wait for
+    the sender to give up), and a client that stalls dropped after ``timeout`` seconds
+    instead of holding its thread forever."""
+
+    protocol_version = "HTTP/1.1"
+    #: the answer is buffered and sent in one write (wsgiref writes it piece by piece)
+    wbufsize = 1 << 16
+    #: seconds a read from the client may block (StreamRequestHandler applies it): a
+    #: stalled sender, or a kept-alive connection left idle, lets its thread go then
     timeout = 10
     #: the largest de-chunked body accepted
     max_chunked = 8 << 20
@@ -32,29 +92,76 @@ class _Handler(simple_server.WSGIRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         logger.debug("%s %s", self.address_string(), format % args)
 
+    def setup(self) -> None:
+        super().setup()
+        # an answer goes out in two writes (its head, then its body): on a kept-alive
+        # connection Nagle's algorithm would hold the second until the client's delayed
+        # ACK, some 40 ms per callback
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def get_environ(self) -> dict[str, Any]:
+        """The CGI variables of the request, from the headers as ``LeanRequestHead`` read
+        them (wsgiref's own asks the email parser's message)."""
+        path, _, query = self.path.partition("?")
+        env: dict[str, Any] = {
+            **self.server.base_environ,  # type: ignore[attr-defined]
+            "SERVER_PROTOCOL": self.request_version, "SERVER_SOFTWARE": self.server_version,
+            "REQUEST_METHOD": self.command, "PATH_INFO": unquote(path, "iso-8859-1"),
+            "QUERY_STRING": query, "REMOTE_ADDR": self.client_address[0],
+            "CONTENT_TYPE": self.headers.get("content-type", "text/plain")}
+        if self.headers.get("content-length"):
+            env["CONTENT_LENGTH"] = self.headers["content-length"]
+        for name, value in self.headers.items():
+            key = name.replace("-", "_").upper()
+            if key not in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+                env[f"HTTP_{key}"] = value
+        return env
+
     def handle(self) -> None:
-        self.raw_requestline = self.rfile.readline(65537)
+        self.close_connection = True
+        self._handle_one()
+        while not self.close_connection:
+            self._handle_one()
+
+    def _handle_one(self) -> None:
+        try:
+            self.raw_requestline = self.rfile.readline(65537)
+        except OSError:  # the idle timeout, or the client went away
+            self.close_connection = True
+            return
+        if not self.raw_requestline:
+            self.close_connection = True
+            return
         if len(self.raw_requestline) > 65536:
             self.requestline = self.request_version = self.command = ""
             self.send_error(414)
             return
-        if not self.parse_request():
+        if not self.parse_request():  # sets close_connection from the version and header
             return
         environ = self.get_environ()
-        stdin: Any = self.rfile
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
             try:
-                body = _dechunk(stdin, self.max_chunked)
+                data = _dechunk(self.rfile, self.max_chunked)
             except (ValueError, OSError) as exc:
                 self.send_error(400, f"bad chunked body: {exc}")
+                self.close_connection = True
                 return
-            stdin = io.BytesIO(body)
-            environ["CONTENT_LENGTH"] = str(len(body))
+            body = _Body(io.BytesIO(data), len(data))
+            environ["CONTENT_LENGTH"] = str(len(data))
             environ.pop("HTTP_TRANSFER_ENCODING", None)
-        handler = simple_server.ServerHandler(stdin, self.wfile, self.get_stderr(),  # type: ignore[arg-type]
-                                              environ, multithread=False)
+        else:
+            length = self.headers.get("Content-Length", "0").strip() or "0"
+            body = _Body(self.rfile, int(length) if length.isdigit() else 0)
+            if not length.isdigit():
+                self.close_connection = True  # the app answers 400; the framing is lost
+        handler = _ServerHandler(body, self.wfile, self.get_stderr(),  # type: ignore[arg-type]
+                                 environ, multithread=False)
         handler.request_handler = self  # type: ignore[attr-defined]
         handler.run(self.server.get_app())  # type: ignore[attr-defined]
+        # another request may follow only where this one ended cleanly: its body read
+        # whole, and an answer whose length the client knows
+        if body.left or not handler.framed:
+            self.close_connection = True
 
 
 def _dechunk(stream: IO[bytes], limit: int) -> bytes:

@@ -27,6 +27,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
 from urllib.parse import parse_qsl, urlsplit
 
+from .._http1 import LeanRequestHead
 from ._api import handle_api
 from ._control import handle_control
 from ._http import ApiFailure, Reply, Request, error_reply
@@ -129,18 +130,7 @@ class Server(ThreadingHTTPServer):
         logger.debug("connection from %s ended with an error", client_address, exc_info=True)
 
 
-class _Headers(dict[str, str]):
-    """Request headers by lower-case name; ``get`` takes any case, as ``Message.get`` does."""
-
-    def get(self, name: str, default: Any = None) -> Any:
-        return dict.get(self, name.lower(), default)
-
-
-#: headers that must not come twice with different values (request smuggling, rebinding)
-_SINGLE = frozenset({"host", "content-length", "transfer-encoding", "origin"})
-
-
-class Handler(BaseHTTPRequestHandler):
+class Handler(LeanRequestHead, BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: every reply has a Content-Length
     timeout = 30  # an idle keep-alive connection is closed after this many seconds
     server: Server
@@ -148,43 +138,6 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         logger.debug("%s %s", self.address_string(), format % args)
-
-    def parse_request(self) -> bool:
-        """The request line and headers, read the way ``BaseHTTPRequestHandler`` does for
-        HTTP/1.0 and 1.1, without the email parser it uses for headers (a fifth of the
-        sandbox's time per request went there)."""
-        self.command = ""
-        self.request_version = "HTTP/1.0"
-        self.close_connection = True
-        self.requestline = str(self.raw_requestline, "iso-8859-1").rstrip("\r\n")  # type: ignore[attr-defined]
-        words = self.requestline.split()
-        if len(words) != 3 or words[2] not in ("HTTP/1.0", "HTTP/1.1"):
-            self.send_error(400 if len(words) != 3 else 505,
-                            f"Bad request line {self.requestline[:100]!r}")
-            return False
-        self.command, self.path, self.request_version = words
-        headers = _Headers()
-        for _ in range(101):
-            line = self.rfile.readline(65537)
-            if line in (b"\r\n", b"\n", b""):
-                break
-            name, colon, value = str(line, "iso-8859-1").partition(":")
-            name, value = name.strip().lower(), value.strip()
-            if len(line) > 65536 or not colon:
-                self.send_error(431 if colon else 400, "Bad header line")
-                return False
-            if name in _SINGLE and headers.get(name, value) != value:
-                self.send_error(400, f"Conflicting {name} headers")
-                return False
-            headers[name] = value
-        else:
-            self.send_error(431, "Too many headers")
-            return False
-        self.headers = headers  # type: ignore[assignment]
-        connection = headers.get("Connection", "").lower()
-        self.close_connection = connection == "close" or (
-            self.request_version == "HTTP/1.0" and connection != "keep-alive")
-        return True
 
     def do_GET(self) -> None:
         self._handle()
@@ -267,7 +220,7 @@ class Handler(BaseHTTPRequestHandler):
                 and self.request_version == "HTTP/1.1":
             self.send_response_only(100)
             self.end_headers()
-        body = self.rfile.read(length)
+        body: bytes = self.rfile.read(length)
         if len(body) < length:
             self.close_connection = True
             return ApiFailure(400, "bad-request", "incomplete-body",

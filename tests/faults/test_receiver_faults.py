@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import socket
 import threading
 import time
@@ -30,8 +31,12 @@ def raw_exchange(served: Served, head: bytes, body_parts: list[bytes],
         if close_after:
             sock.shutdown(socket.SHUT_WR)
         answer = b""
-        while chunk := sock.recv(65536):
-            answer += chunk
+        while chunk := sock.recv(65536):  # until the answer is whole: the server keeps
+            answer += chunk               # an HTTP/1.1 connection open for the next one
+            head, _, rest = answer.partition(b"\r\n\r\n")
+            length = re.search(rb"(?i)\r\ncontent-length: *(\d+)", head)
+            if _ and length and len(rest) >= int(length.group(1)):
+                break
     return answer, time.monotonic() - started
 
 
@@ -121,3 +126,29 @@ def test_100_concurrent_posts_are_each_delivered_exactly_once(served, received):
     assert statuses == [200] * 100
     tags = Counter(event.tag for event in received)
     assert tags == Counter(f"t-{n}" for n in range(100))
+
+
+def test_callbacks_share_one_kept_alive_connection_under_make_server(served, received):
+    body = json.dumps(GATHER).encode()
+    request = HEAD + b"Content-Length: %d\r\n\r\n" % len(body) + body
+    with socket.create_connection(("127.0.0.1", served.server.server_port), timeout=5) as sock:
+        answers = []
+        for _ in range(3):                       # three callbacks, one connection
+            sock.sendall(request)
+            answer = b""
+            while not answer.endswith(b"\r\n\r\nok\n"):
+                chunk = sock.recv(65536)
+                assert chunk, "the server closed a kept-alive connection"
+                answer += chunk
+            answers.append(answer)
+    assert all(a.startswith(b"HTTP/1.1 200") for a in answers)
+    assert all(b"\r\nContent-Length: 3\r\n" in a for a in answers)
+    assert len(received) == 3
+
+
+def test_a_body_left_unread_closes_the_connection_after_its_answer(served, received):
+    big = json.dumps(dict(GATHER, padding="x" * 5000)).encode()   # over max_body (4096)
+    request = HEAD + b"Content-Length: %d\r\n\r\n" % len(big) + big
+    answer, took = raw_exchange(served, request, [], close_after=False)
+    assert b" 413 " in answer.split(b"\r\n", 1)[0] and took < 2
+    assert received == []

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 import pytest
 
 import catapult
+from catapult.callbacks import Receiver
 
 from ..support import GATHER, Served
 
@@ -104,3 +105,26 @@ def test_missing_or_wrong_credentials_are_401(guarded, received, header):
     assert response.headers["WWW-Authenticate"].startswith("Basic")
     assert received == []
     assert "s3cret" not in repr(guarded.app)
+
+
+def test_a_calls_callbacks_reach_the_receiver_over_one_kept_alive_connection(world):
+    sandbox, api = world
+    with Receiver() as receiver:
+        accepted = []
+        server = receiver._server
+        process = server.process_request
+
+        def counted(request, client_address):
+            accepted.append(client_address)
+            return process(request, client_address)
+
+        server.process_request = counted  # type: ignore[method-assign]
+        call = api.Call.create(from_="+19195551212", to="+19195551213",
+                               callback_url=receiver.url)
+        sandbox.answer(call.id)
+        call.create_gather(max_digits=5)
+        sandbox.press(call.id, "12345")
+        sandbox.wait_for(catapult.GatherEvent, call_id=call.id)
+        sandbox.settle()
+        assert len(receiver.events) == 7          # answer, 5 dtmf, gather
+        assert len(accepted) == 1                 # one connection carried them all
