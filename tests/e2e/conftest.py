@@ -4,6 +4,7 @@ the commands as subprocesses, and the property tests. ``pytest -m "not slow"`` l
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -25,3 +26,12 @@ def browser() -> Iterator[object]:
 
     with chromium() as launched:
         yield launched
+
+
+@pytest.fixture(scope="session")
+def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One mypy cache for the run, shared by its workers (mypy writes each entry whole), so
+    that the second mypy run of the suite does not check catapult and its stubs again."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    return shared / "mypy-cache"

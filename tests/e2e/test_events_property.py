@@ -40,25 +40,25 @@ def _check(body: object) -> None:
             assert event.time.utcoffset() is not None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(events)
 def test_event_shaped_dicts(payload):
     _check(payload)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(events)
 def test_event_shaped_json_bytes(payload):
     _check(json.dumps(payload).encode())
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.binary(max_size=200) | st.text(max_size=200))
 def test_arbitrary_bytes_and_text(body):
     _check(body)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.dictionaries(st.text(max_size=10), st.lists(st.text(max_size=10), max_size=3)
                        | st.text(max_size=10), max_size=6))
 def test_query_dicts(query):

@@ -12,7 +12,7 @@ import catapult
 from catapult import bxml
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.one_of(st.text(max_size=300), st.binary(max_size=300)))
 def test_any_text_or_bytes_is_a_document_or_an_invalid_option_error(document):
     with contextlib.suppress(catapult.InvalidOptionError):  # anything else fails the test
@@ -40,7 +40,7 @@ def _documents(draw, depth: int = 0) -> str:
     return f"<{name}{attributes}>{text}{''.join(children)}</{name}>"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(_documents())
 def test_any_element_soup_is_a_document_or_an_invalid_option_error(document):
     with contextlib.suppress(catapult.InvalidOptionError):  # anything else fails the test

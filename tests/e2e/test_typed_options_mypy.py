@@ -33,11 +33,12 @@ def ivr(client: catapult.Client, call_id: str) -> None:
 '''
 
 
-def test_mypy_strict_rejects_unknown_and_mistyped_options(tmp_path: pathlib.Path) -> None:
+def test_mypy_strict_rejects_unknown_and_mistyped_options(tmp_path: pathlib.Path,
+                                                          mypy_cache: pathlib.Path) -> None:
     script = tmp_path / "ivr.py"
     script.write_text(textwrap.dedent(USER_SCRIPT))
     out, err, status = mypy_api.run(
-        ["--strict", "--no-error-summary", "--cache-dir", str(tmp_path / "cache"), str(script)])
+        ["--strict", "--no-error-summary", "--cache-dir", str(mypy_cache), str(script)])
     assert status == 1, err
     found = sorted(((int(line.split(":")[1]), line.split(": ", 2)[2])
                     for line in out.splitlines()
