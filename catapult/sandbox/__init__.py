@@ -99,7 +99,8 @@ class Sandbox:
         user_id, api_token, api_secret: credentials to accept (default: random ones).
         retention: how many ended calls are kept (default 2000); older ended calls, and
             their events, deliveries and requests, are forgotten, so that memory and time
-            per call stay flat over long runs. A forgotten call answers 404.
+            per call stay flat over long runs (the account keeps as many of its most recent
+            transactions). A forgotten call answers 404.
         allow_hosts: more names (``"myhost"`` or ``"myhost:8080"``) under which the sandbox
             may be reached. It answers only requests whose ``Host`` is its own address
             (127.0.0.1, localhost or [::1] at its port, or the address it is bound to) or

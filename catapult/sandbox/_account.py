@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import decimal
 import math
+from collections import deque
 from typing import TYPE_CHECKING, Any, Optional
 
 from ._http import ApiFailure, Reply, Request, paged
@@ -42,9 +43,12 @@ class Account(Part):
     def __init__(self, world: Any) -> None:
         super().__init__(world)
         self.balance = STARTING_CREDIT
-        self._transactions: list[dict[str, Any]] = [{
+        # the most recent ``retention`` transactions are kept, as the world keeps its most
+        # recent ended calls: memory stays flat however long the sandbox runs
+        self._transactions: deque[dict[str, Any]] = deque(maxlen=max(world.retention, 100))
+        self._transactions.append({
             "id": new_id("tx-"), "time": self.now(), "amount": _amount(STARTING_CREDIT),
-            "type": "credit", "units": "0"}]
+            "type": "credit", "units": "0"})
 
     @route("GET", "account")
     def get_route(self, request: Request, ids: dict[str, str]) -> Reply:

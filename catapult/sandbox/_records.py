@@ -14,6 +14,10 @@ from ._http import RecordedRequest
 Key = tuple[Optional[str], Optional[str]]  # (event type, call id); None matches any
 
 
+#: how many forgotten calls' records wait before the lists are compacted
+COMPACT_EVERY = 100
+
+
 class Records:
     """Thread-safe records; ``changed`` is notified on every new event."""
 
@@ -109,8 +113,10 @@ class Records:
             for kind in self._types.pop(call_id, ()):
                 self._index.pop((kind, call_id), None)
             self._index.pop((None, call_id), None)
-            if len(self._forgotten) * 8 < len(self.events) + len(self.requests) and \
-                    len(self._forgotten) < 1000:
+            # compacted every COMPACT_EVERY forgotten calls: often enough that memory stays
+            # flat (what was forgotten is freed while it is still little), rarely enough
+            # that rebuilding the lists costs a constant per call
+            if len(self._forgotten) < COMPACT_EVERY:
                 return
             gone = self._forgotten
             kept = [(e, d) for e, d in zip(self.events, self.deliveries)
