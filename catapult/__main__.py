@@ -144,13 +144,23 @@ def _sandbox(args: argparse.Namespace) -> int:
         print(f"  curl {base}/sandbox/events")
         print(f"Be the caller in a browser: {base}/")
         print("Ctrl-C to stop.", flush=True)
-        if args.open:
-            import webbrowser
-
-            webbrowser.open(f"{base}/")
+        if args.open and not _open_browser(f"{base}/"):
+            print(f"No web browser could be started here: open {base}/ in one yourself.",
+                  flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             _block()
     return 0
+
+
+def _open_browser(url: str) -> bool:
+    """Open ``url`` in a web browser; False when none could be started (a server, a
+    container, a terminal with no display)."""
+    import webbrowser
+
+    try:
+        return bool(webbrowser.open(url))
+    except webbrowser.Error:
+        return False
 
 
 def _log_requests() -> None:

@@ -6,6 +6,7 @@ import base64
 import copy
 import json
 import logging
+import socket
 import sys
 import time
 from typing import Any, Iterator, Literal, Mapping, Optional, Sequence, Union
@@ -21,7 +22,14 @@ from ._config import Timeout
 from ._deadline import POOL_CLASSES, WATCHDOG, Attempt
 from ._response import Result, api_error, result_of
 from ._wire import redact_userinfo
-from .errors import APIError, InvalidOptionError, ProtocolError, RequestTimeout, TransportError
+from .errors import (
+    APIError,
+    ConfigurationError,
+    InvalidOptionError,
+    ProtocolError,
+    RequestTimeout,
+    TransportError,
+)
 
 logger = logging.getLogger("catapult")
 
@@ -119,6 +127,12 @@ class Transport:
         self.max_retries = max_retries
         self._auth = auth
         self._owns_session = session is None
+        #: ``_closed``: this transport's own ``close()``; ``_family_closed`` is shared with
+        #: its ``with_settings`` copies, so that closing a client closes what was derived
+        #: from it too (and closing a copy closes only the copy)
+        self._closed = False
+        self._family_closed = [False]
+        self._derived = False
         user_root = self.roots["user"]
         if session is None:
             session = requests.Session()
@@ -165,12 +179,20 @@ class Transport:
         merged settings; closing it leaves the session open."""
         other = copy.copy(self)
         other.timeout, other.max_retries, other._owns_session = timeout, max_retries, False
+        other._closed, other._derived = False, True
         return other
 
     def close(self) -> None:
-        """Close the session, if this transport created it."""
+        """Close the session, if this transport created it; no request is sent after."""
+        self._closed = True
+        if not self._derived:
+            self._family_closed[0] = True
         if self._owns_session:
             self.session.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed or self._family_closed[0]
 
     def request(
         self,
@@ -224,6 +246,11 @@ class Transport:
     def _send(self, prepared: requests.PreparedRequest, shown: str, created: bool) -> Result:
         """``prepared``, tried until it succeeds, fails for good, or the deadline passes."""
         method = str(prepared.method)
+        if self.closed:
+            raise ConfigurationError(
+                f"{method} {shown}: this client is closed, so nothing was sent; make a new "
+                "catapult.Client (a client used as a context manager closes at the end of "
+                "its with-block)")
         deadline = time.monotonic() + self.timeout.total
         tries = 0
         while True:
@@ -344,11 +371,37 @@ class Transport:
     def _failed(self, method: str, shown: str, tries: int, exc: BaseException) -> TransportError:
         timed_out = isinstance(exc, requests.Timeout)
         kind = RequestTimeout if timed_out else TransportError
-        detail = redact_userinfo(f"{type(exc).__name__}: {exc}")
         logger.debug("%s %s failed: %s", method, shown, type(exc).__name__)
-        error = kind(f"{method} {shown}: {detail} ({_tries(tries)})")
+        error = kind(f"{method} {shown}: {self._what_happened(exc)} ({_tries(tries)})")
         error.attempts = tries
         return error
+
+    def _what_happened(self, exc: BaseException) -> str:
+        """What a failure was, in the SDK's words (the exception itself is chained)."""
+        origin = urlsplit(self.roots["user"])
+        where = origin.netloc.rsplit("@", 1)[-1]
+        for cause in _causes(exc):
+            if isinstance(cause, ConnectionRefusedError) or (
+                    isinstance(cause, NewConnectionError) and "refused" in str(cause).lower()):
+                return f"connection refused by {where}"
+            if isinstance(cause, socket.gaierror):
+                return f"no address for {origin.hostname}"
+            if isinstance(cause, ConnectionResetError):
+                return f"the connection to {where} was reset"
+        if isinstance(exc, requests.ConnectTimeout):
+            return f"no connection to {where} within {self.timeout.connect:g} s"
+        if isinstance(exc, requests.ReadTimeout):
+            return f"no answer from {where} within {self.timeout.read:g} s"
+        if isinstance(exc, requests.exceptions.SSLError):
+            return f"TLS with {where} failed"
+        if isinstance(exc, requests.ConnectionError):
+            text = str(exc)
+            if "Remote end closed" in text or "RemoteDisconnected" in text:
+                return f"{where} closed the connection without answering"
+            if "NameResolution" in text or "Name or service" in text:
+                return f"no address for {origin.hostname}"
+            return f"the connection to {where} failed"
+        return redact_userinfo(f"{type(exc).__name__}: {exc}")
 
     def paginate(self, path: str, params: Optional[Mapping[str, Any]] = None,
                  limit: Optional[int] = None, root: Root = "user") -> Iterator[Any]:
@@ -429,6 +482,22 @@ def _retry_after_failure(method: str, exc: BaseException, attempt: Attempt) -> O
     if method in _retry.IDEMPOTENT:
         return f"{type(exc).__name__} on an idempotent request"
     return None
+
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and what it wraps: chained exceptions, an exception given as the first
+    argument (requests wraps urllib3's that way) and urllib3's ``reason``; at most 8 deep."""
+    found: Optional[BaseException] = exc
+    for _ in range(8):
+        if found is None:
+            return
+        yield found
+        inner = found.args[0] if found.args else None
+        reason = getattr(inner, "reason", None) or getattr(found, "reason", None)
+        found = (inner if isinstance(inner, BaseException) and inner is not found
+                 else reason if isinstance(reason, BaseException) and reason is not found
+                 else found.__cause__ or found.__context__)
 
 
 def _tries(count: int) -> str:

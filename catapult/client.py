@@ -124,7 +124,8 @@ class Client(Collections):
         """A client with other settings that shares this one's session and connections,
         for one slow or critical call: ``client.with_options(timeout=120).Call.get(id)``.
 
-        Closing it does nothing; closing this client closes the shared session.
+        Closing it closes only it; closing this client closes the shared session and
+        every client made from it.
 
         Args:
             timeout: as in ``Client``; default this client's.
@@ -216,7 +217,8 @@ class Client(Collections):
                                        root="api" if absolute else "user", encoded=False)
 
     def close(self) -> None:
-        """Close the HTTP session (unless it was passed in)."""
+        """Close the HTTP session (unless it was passed in). A closed client sends
+        nothing more: each request raises ``ConfigurationError``."""
         self._transport.close()
 
     def __enter__(self) -> Client:

@@ -37,8 +37,11 @@ if TYPE_CHECKING:
     from . import Sandbox
 
 logger = logging.getLogger("catapult.sandbox")
-#: one INFO line per request (``python -m catapult sandbox`` prints them)
+#: one INFO line per request (``python -m catapult sandbox`` prints them); it does not
+#: propagate, so that a test process logging ``catapult`` at DEBUG sees each request once
+#: (the client's own line), not three times
 request_log = logging.getLogger("catapult.sandbox.requests")
+request_log.propagate = False
 
 JSON_TYPE = "application/json;charset=UTF-8"  # what the API sends since 2019
 
@@ -138,6 +141,9 @@ class Handler(LeanRequestHead, BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         logger.debug("%s %s", self.address_string(), format % args)
+
+    def log_request(self, code: Any = "-", size: Any = "-") -> None:
+        pass  # the request log (``request_log``) has its line already
 
     def do_GET(self) -> None:
         self._handle()

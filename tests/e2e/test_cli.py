@@ -140,8 +140,31 @@ def test_the_sandbox_command_logs_one_line_per_request(monkeypatch, capsys):
     finally:
         log.handlers.clear()
         log.setLevel(logging.NOTSET)
-        log.propagate = True
     assert "GET /sandbox/events 200" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("works", [True, False])
+def test_open_says_when_no_browser_could_be_started(monkeypatch, capsys, works):
+    import webbrowser
+
+    import catapult.__main__ as cli
+
+    opened = []
+
+    def fake_open(url: str) -> bool:
+        opened.append(url)
+        if works:
+            return True
+        raise webbrowser.Error("could not locate runnable browser")
+
+    monkeypatch.setattr(webbrowser, "open", fake_open)
+    monkeypatch.setattr(cli, "_block", _Interrupted().wait)
+    assert main(["sandbox", "--port", "0", "--open"]) == 0
+    out = capsys.readouterr().out
+    base = out.splitlines()[0].rsplit(" ", 1)[1]
+    assert opened == [f"{base}/"]
+    said = f"No web browser could be started here: open {base}/ in one yourself."
+    assert (said in out) is not works
 
 
 def test_the_shell_has_a_sandbox_a_client_and_a_printing_receiver():

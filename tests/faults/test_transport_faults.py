@@ -83,6 +83,31 @@ def test_a_refused_connection_with_no_retries_is_tried_once():
     with pytest.raises(catapult.TransportError) as caught:
         client.Call.get("c-1")
     assert caught.value.attempts == 1
+    assert str(caught.value) == (
+        f"GET /v1/users/u-1/calls/c-1: connection refused by 127.0.0.1:{port} (1 attempt)")
+    assert isinstance(caught.value.__cause__, requests.ConnectionError)  # chained, not shown
+
+
+@pytest.mark.parametrize("fault, words", [
+    (reset, "the connection to 127.0.0.1:{port} was reset"),
+    (silent, "no answer from 127.0.0.1:{port} within 1 s"),
+])
+def test_a_failure_is_told_in_the_sdks_words_never_urllib3s(server, fault, words):
+    server.plan(fault())
+    client = client_for(server, max_retries=0)
+    with pytest.raises(catapult.TransportError) as caught:
+        client.Call.get("c-1")
+    port = server.url.rsplit(":", 1)[1]
+    assert str(caught.value) == f"GET {CALL}: {words.format(port=port)} (1 attempt)"
+    assert "Pool" not in str(caught.value) and "Max retries" not in str(caught.value)
+
+
+def test_an_unknown_host_is_named():
+    client = catapult.Client("u-1", TOKEN, SECRET, base_url="http://no-such-host.invalid",
+                             max_retries=0)
+    with pytest.raises(catapult.TransportError) as caught:
+        client.Call.get("c-1")
+    assert str(caught.value) == f"GET {CALL}: no address for no-such-host.invalid (1 attempt)"
 
 
 # -- lost answers: GET is retried, POST never -------------------------------------------------

@@ -423,3 +423,34 @@ def test_the_sdk_reuses_one_keep_alive_connection(sandbox, client):
     counts = [(pools[key].num_connections, pools[key].num_requests)
               for key in pools.keys()]  # noqa: SIM118
     assert counts == [(1, 5)]
+
+
+def test_at_debug_each_request_is_logged_once():
+    """As a user's ``logging.basicConfig(level=logging.DEBUG)`` sees it: a handler on the
+    root logger (pytest's caplog also listens on loggers that do not propagate)."""
+    import logging
+
+    class Keep(logging.Handler):
+        def __init__(self) -> None:
+            super().__init__()
+            self.records: list[logging.LogRecord] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.records.append(record)
+
+    with Sandbox() as sandbox, catapult.Client(
+            sandbox.user_id, sandbox.api_token, sandbox.api_secret,
+            base_url=sandbox.base_url) as client:
+        call = client.Call.create(from_=FROM, to=TO)
+        keep, root = Keep(), logging.getLogger()
+        before = root.level
+        root.addHandler(keep)
+        root.setLevel(logging.DEBUG)
+        try:
+            client.Call.get(call.id)
+        finally:
+            root.removeHandler(keep)
+            root.setLevel(before)
+    lines = [record for record in keep.records if call.id in record.getMessage()
+             and record.name.startswith("catapult")]  # urllib3 has its own line
+    assert [record.name for record in lines] == ["catapult"], [r.getMessage() for r in lines]

@@ -130,3 +130,33 @@ def test_user_id_is_escaped_in_the_path(mocked):
 def test_a_dot_user_id_is_a_configuration_error(user_id):
     with pytest.raises(catapult.ConfigurationError, match="user_id must be"):
         catapult.Client(user_id, TOKEN, SECRET, base_url=BASE)
+
+
+def test_a_closed_client_sends_nothing_and_says_why(mocked):
+    mocked.add(responses.GET, f"{ROOT}/calls/c-1", json={"id": "c-1"})
+    with catapult.Client("u-user", TOKEN, SECRET, base_url=BASE) as client:
+        client.Call.get("c-1")
+    with pytest.raises(catapult.ConfigurationError,
+                       match=r"^GET /v1/users/u-user/calls/c-1: this client is closed, so "
+                             r"nothing was sent; make a new catapult.Client"):
+        client.Call.get("c-1")
+    with pytest.raises(catapult.ConfigurationError, match="closed"):
+        client.Call("c-1").create_gather(max_digits=1)
+    assert len(mocked.calls) == 1
+
+
+def test_closing_a_client_closes_its_copies_but_not_the_other_way(mocked):
+    mocked.add(responses.GET, f"{ROOT}/calls/c-1", json={"id": "c-1"})
+    session = requests.Session()
+    client = catapult.Client("u-user", TOKEN, SECRET, base_url=BASE, session=session)
+    patient = client.with_options(timeout=60)
+    patient.close()
+    client.Call.get("c-1")  # the original still works
+    with pytest.raises(catapult.ConfigurationError, match="closed"):
+        patient.Call.get("c-1")
+    other = client.with_options(max_retries=0)
+    client.close()
+    with pytest.raises(catapult.ConfigurationError, match="closed"):
+        other.Call.get("c-1")
+    assert len(mocked.calls) == 1
+    session.close()
