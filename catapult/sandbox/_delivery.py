@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import http.client
 import itertools
 import json
 import logging
@@ -27,6 +26,7 @@ import attrs
 
 from .._deadline import WATCHDOG
 from .._wire import redact_userinfo
+from ._http_client import Connection, Disconnected
 
 logger = logging.getLogger("catapult.sandbox")
 
@@ -87,7 +87,11 @@ class Courier:
         self._max_workers = workers
         self._keep = keep
         self._idle = idle
+        # one lock, two conditions: a delivery done wakes those waiting for the courier
+        # to drain, never every idle worker (with 16 busy callers that herd was most of
+        # the sandbox's context switches)
         self._lock = threading.Condition()
+        self._drained = threading.Condition(self._lock)
         self._lanes: dict[str, deque[tuple[dict[str, Any], Target]]] = {}
         self._ready: deque[str] = deque()  # lanes with events and no worker on them
         self._pending = 0  # events sent and not yet delivered (or failed)
@@ -135,7 +139,7 @@ class Courier:
     def idle(self, timeout: float) -> bool:
         """Wait until every event sent so far has been delivered (or failed)."""
         with self._lock:
-            return self._lock.wait_for(lambda: self._pending == 0, timeout)
+            return self._drained.wait_for(lambda: self._pending == 0, timeout)
 
     def _work(self) -> None:
         try:
@@ -167,7 +171,8 @@ class Courier:
                     else:
                         del self._lanes[lane]
                     self._pending -= 1
-                    self._lock.notify_all()
+                    if not self._pending:
+                        self._drained.notify_all()
         finally:
             for conn in _local.__dict__.pop("pool", {}).values():
                 conn.close()
@@ -205,7 +210,7 @@ class _Deadline:
     def __init__(self, deadline: float) -> None:
         self.deadline = deadline
         self.expired = False
-        self.conn: Optional[http.client.HTTPConnection] = None
+        self.conn: Optional[Connection] = None
 
     def abort(self) -> None:
         self.expired = True
@@ -215,18 +220,13 @@ class _Deadline:
                 socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
-def _connection(scheme: str, host: str, port: Optional[int],
-                timeout: float) -> http.client.HTTPConnection:
+def _connection(scheme: str, host: str, port: Optional[int]) -> Connection:
     """This worker's kept-alive connection to a callback host (one per host and worker)."""
-    pool: dict[tuple[str, str, Optional[int]], http.client.HTTPConnection]
+    pool: dict[tuple[str, str, Optional[int]], Connection]
     pool = _local.__dict__.setdefault("pool", {})
     conn = pool.get((scheme, host, port))
     if conn is None:
-        kind = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
-        conn = pool[(scheme, host, port)] = kind(host, port, timeout=timeout)
-    conn.timeout = timeout
-    if conn.sock is not None:
-        conn.sock.settimeout(timeout)
+        conn = pool[(scheme, host, port)] = Connection(scheme, host, port)
     return conn
 
 
@@ -276,30 +276,29 @@ def _exchange(scheme: str, host: str, port: Optional[int], method: str, path: st
         left = deadline.deadline - time.monotonic()
         if left <= 0:
             break
-        conn = _connection(scheme, host, port, left)
+        conn = _connection(scheme, host, port)
         deadline.conn = conn
         reused = conn.sock is not None
         try:
-            conn.request(method, path, body=body, headers=headers)
-            response = conn.getresponse()
-            reply = response.read(_MAX_REPLY)
-            if response.will_close or not response.isclosed():  # not read whole: not reusable
+            status, reply, reusable = conn.exchange(method, path, headers, body, left,
+                                                    _MAX_REPLY)
+            if not reusable:
                 conn.close()
         except Exception as exc:  # noqa: BLE001 (whatever the URL's server does, it is a failure)
             conn.close()
             if deadline.expired or isinstance(exc, (socket.timeout, TimeoutError)):
                 break
             if reused and not retry and isinstance(exc, (
-                    http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)):
+                    Disconnected, BrokenPipeError, ConnectionResetError)):
                 continue  # the receiver closed the idle kept-alive connection: a new one
             logger.warning("callback %s failed: %s: %s", shown(url), type(exc).__name__,
                            redact_userinfo(str(exc)))
             return None, f"{type(exc).__name__}: {redact_userinfo(str(exc))}", None
         if deadline.expired:  # the answer came whole, but too late
             break
-        if response.status >= 400:
-            logger.warning("callback %s answered %s", shown(url), response.status)
-        return int(response.status), None, reply
+        if status >= 400:
+            logger.warning("callback %s answered %s", shown(url), status)
+        return status, None, reply
     logger.warning("callback %s failed: %s", shown(url), late)
     return None, late, None
 
