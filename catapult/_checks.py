@@ -19,8 +19,8 @@ class Check:
     __slots__ = ("allowed", "test")
 
     def __init__(self, allowed: str, test: Callable[[object], bool]) -> None:
-        self.allowed = allowed
-        self.test = test
+        self.allowed: str = allowed
+        self.test: Callable[[object], bool] = test
 
 
 def _is_int_text(value: object) -> bool:

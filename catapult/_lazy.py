@@ -16,9 +16,10 @@ class Lazy(Generic[C]):
     transport the first time the attribute is read, then kept on the client."""
 
     def __init__(self, module: str, name: str, doc: str) -> None:
-        self.module, self.name = module, name
+        self.module: str = module
+        self.name: str = name
         self.__doc__ = doc
-        self.attribute = ""
+        self.attribute: str = ""
 
     def __set_name__(self, owner: type, attribute: str) -> None:
         self.attribute = attribute

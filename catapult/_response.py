@@ -45,11 +45,11 @@ class Result:
 
     def __init__(self, *, status: int, headers: Mapping[str, str], data: Any,
                  location_id: Optional[str] = None, content: bytes = b"") -> None:
-        self.content = content
-        self.status = status
-        self.headers = headers
-        self.data = data
-        self.location_id = location_id
+        self.content: bytes = content
+        self.status: int = status
+        self.headers: Mapping[str, str] = headers
+        self.data: Any = data
+        self.location_id: Optional[str] = location_id
 
     def __repr__(self) -> str:
         return f"<Result {self.status} location_id={self.location_id!r}>"

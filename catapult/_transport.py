@@ -58,11 +58,13 @@ class GuardedAdapter(requests.adapters.HTTPAdapter):
     """requests' adapter over connections that the deadline watchdog can cut off."""
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        super().init_poolmanager(*args, **kwargs)
+        # typed in newer types-requests only (the one pip picks on 3.9 is older)
+        super().init_poolmanager(*args, **kwargs)  # type: ignore[no-untyped-call,unused-ignore]
         self.poolmanager.pool_classes_by_scheme = POOL_CLASSES
 
     def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
-        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        manager = super().proxy_manager_for(  # type: ignore[no-untyped-call,unused-ignore]
+            proxy, **proxy_kwargs)
         if not proxy.lower().startswith("socks"):
             manager.pool_classes_by_scheme = POOL_CLASSES
         return manager

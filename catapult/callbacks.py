@@ -16,7 +16,7 @@ from .events import Event, event_types, parse_event
 
 __all__ = ["CallbackApp", "Handler", "Receiver", "make_server"]
 
-logger = logging.getLogger("catapult.callbacks")
+logger: logging.Logger = logging.getLogger("catapult.callbacks")
 
 Handler = Callable[[Any], object]
 H = TypeVar("H", bound=Handler)
@@ -327,11 +327,11 @@ class Receiver:
     """
 
     def __init__(self, app: Optional[CallbackApp] = None, *, path: str = "/callbacks") -> None:
-        self.app = app if app is not None else CallbackApp()
+        self.app: CallbackApp = app if app is not None else CallbackApp()
         self.events: list[Event] = []
         self.app.on_any(self.events.append)
         self._server = make_server(self.app, "127.0.0.1", 0)
-        self.url = f"http://127.0.0.1:{self._server.server_port}{path}"
+        self.url: str = f"http://127.0.0.1:{self._server.server_port}{path}"
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
                                         name="catapult-receiver", daemon=True)
         self._thread.start()

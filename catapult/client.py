@@ -93,7 +93,7 @@ class Client(Collections):
             # they would end up in URLs that errors and logs show; use the arguments instead
             raise ConfigurationError("base_url must not contain credentials (user:pass@)")
         self.user_id = user_id
-        self.base_url = base_url.rstrip("/")
+        self.base_url: str = base_url.rstrip("/")
         self._bind(Transport(
             self.base_url,
             _user_segment(user_id),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import time
-from typing import Mapping, Optional
+from typing import Any, Mapping, Optional
 
 __all__ = [
     "APIError",
@@ -128,7 +128,7 @@ class APIError(CatapultError):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({str(self)!r})"
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self) -> tuple[Any, ...]:
         # keyword-only __init__: pickling (multiprocessing, pytest-xdist) needs help
         return (_rebuild_api_error, (type(self), self.__dict__.copy()))
 
@@ -172,7 +172,7 @@ class RateLimitError(APIError):
 
     def __init__(self, **fields: object) -> None:
         super().__init__(**fields)  # type: ignore[arg-type]
-        self.reset_at = reset_time(self.headers, time.time())
+        self.reset_at: Optional[_dt.datetime] = reset_time(self.headers, time.time())
 
 
 def reset_time(headers: Mapping[str, str], now: float) -> Optional[_dt.datetime]:

@@ -21,6 +21,7 @@ from ._enums import CallState, GatherReason, GatherState
 from ._event_base import Event, HangupCause, PlaybackStatus
 from ._message_events import MmsEvent, SmsEvent
 from ._model import builder, enum_of, field, integer, mapping, moment
+from ._wire import text_or_none
 from .errors import EventParseError
 
 __all__ = [
@@ -58,7 +59,8 @@ class GatherEvent(Event):
 
     Attributes:
         gather_id: the gather's id.
-        digits: the digits collected (a string, possibly empty).
+        digits: the digits collected: a string, ``""`` when none were (every gather
+            event carries them).
         reason: a ``GatherReason`` (max-digits, terminating-digit, inter-digit-timeout,
             hung-up), or the server's string if new to this SDK.
         state: a ``GatherState``, ``completed`` in every documented event.
@@ -67,7 +69,7 @@ class GatherEvent(Event):
     """
 
     gather_id: Optional[str] = field()
-    digits: Optional[str] = field()
+    digits: str = field(lambda value: text_or_none(value) or "", default="")
     reason: Union[GatherReason, str, None] = field(enum_of(GatherReason))
     state: Union[GatherState, str, None] = field(enum_of(GatherState))
     terminating_digit: Optional[str] = field()

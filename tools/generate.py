@@ -414,8 +414,91 @@ class Collections:
 '''
 
 
+#: event types the API spells in camelCase (the sandbox matches any case)
+CAMEL_EVENT_TYPES = {"transfercomplete": "transferComplete"}
+
+
+def render_waits() -> str:
+    from catapult.events import event_types
+
+    classes = event_types()
+    imports = sorted({(cls.__module__, cls.__name__) for cls in classes.values()})
+    by_module: dict[str, list[str]] = {}
+    for module, name in imports:
+        by_module.setdefault(".." + module[len("catapult."):], []).append(name)
+    import_lines = "\n".join(
+        f"    from {module} import (\n" + "".join(f"        {name},\n" for name in names)
+        + "    )" for module, names in sorted(by_module.items()))
+    keywords = ("\n                 *, call_id: Optional[str] = None, count: int = 1,"
+                "\n                 timeout: float = 5.0")
+    overloads = []
+    for kind, cls in classes.items():
+        spellings = [kind] + ([CAMEL_EVENT_TYPES[kind]] if kind in CAMEL_EVENT_TYPES else [])
+        literal = ", ".join(f'"{name}"' for name in spellings)
+        overloads.append(
+            f"    @overload\n    def wait_for(self, event_type: Literal[{literal}],"
+            f"{keywords}) -> {cls.__name__}: ...\n")
+    body = "\n".join(overloads)
+    return f'''"""``Sandbox.wait_for``, typed by what it waits for: ``wait_for("gather")`` is a
+``GatherEvent`` to a type checker, as ``wait_for(catapult.GatherEvent)`` is.
+
+Written by ``python -m tools.generate`` from the event types of ``catapult.events``; do
+not edit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal, Optional, TypeVar, Union, overload
+
+from ..events import Event
+
+if TYPE_CHECKING:
+{import_lines}
+
+E = TypeVar("E", bound=Event)
+
+
+class Waits:
+    """The ``wait_for`` of a sandbox; the waiting itself is ``Sandbox._wait``."""
+
+    def _wait(self, event_type: Union[str, type[Event], None], call_id: Optional[str],
+              count: int, timeout: float) -> Event:
+        raise NotImplementedError
+
+{body}
+    @overload
+    def wait_for(self, event_type: type[E],{keywords}) -> E: ...
+
+    @overload
+    def wait_for(self, event_type: Optional[str] = None,{keywords}) -> Event: ...
+
+    def wait_for(self, event_type: Union[str, type[Event], None] = None, *,
+                 call_id: Optional[str] = None, count: int = 1,
+                 timeout: float = 5.0) -> Event:
+        """Wait until the ``count``-th event matching type and call has been delivered.
+
+        Args:
+            event_type: an event class (``catapult.GatherEvent``), an ``eventType`` name
+                (``"gather"``, in any case), or None for any event; a class or a known
+                name types the result (``wait_for("gather").digits`` is a ``str``).
+            call_id: only events of this call (None: any call).
+            count: which matching event to wait for, from 1.
+            timeout: seconds of real time.
+
+        Raises:
+            InvalidOptionError: an event type name no event has (with a did-you-mean).
+            CallbackFailed: an event of ``call_id`` could not be delivered to its callback
+                URL: the wait ends at once, naming the URL and the status or error.
+            WaitTimeout: (a ``TimeoutError`` too) nothing matching came in time; it names
+                what was awaited, what arrived, the clock mode, and every delivery that
+                failed since the last wait.
+        """
+        return self._wait(event_type, call_id, count, timeout)
+'''
+
+
 GENERATED = {"_kwargs.py": render_kwargs, "_mirrors.py": render_mirrors,
-             "_index.py": render_index}
+             "_index.py": render_index, "sandbox/_waits.py": render_waits}
 
 
 def main(argv: list[str]) -> int:

@@ -7,7 +7,7 @@ import re
 import secrets
 import threading
 from types import TracebackType
-from typing import Any, Callable, Iterable, Optional, TypeVar, Union, overload
+from typing import Any, Callable, Iterable, Optional, TypeVar, Union
 
 from ..client import Client
 from ..errors import CatapultError, ConfigurationError, InvalidOptionError
@@ -19,6 +19,7 @@ from ._gathers import DEFAULT_INTER_DIGIT_TIMEOUT, DEFAULT_MAX_DIGITS, DEFAULT_T
 from ._http import ApiFailure, RecordedRequest, Reply, Request, recorded
 from ._records import Records
 from ._server import Server
+from ._waits import Waits
 from ._world import World
 
 __all__ = [
@@ -69,7 +70,7 @@ class SandboxError(CatapultError):
         self.code = code
 
 
-class Sandbox:
+class Sandbox(Waits):
     """A local server that speaks the Catapult v1 API for calls, gathers, audio and DTMF.
 
     It checks Basic auth (401) and the user id in the path (403), validates bodies as the
@@ -96,7 +97,9 @@ class Sandbox:
         host: address to bind (default 127.0.0.1).
         port: port to bind (default 0: a free one).
         clock: ``"real"`` (default) or ``"manual"``: time stands still until ``advance()``.
-        user_id, api_token, api_secret: credentials to accept (default: random ones).
+        user_id: the user id to accept (default: a random one).
+        api_token: the token to accept (default: a random one).
+        api_secret: the secret to accept (default: a random one).
         retention: how many ended calls are kept (default 2000); older ended calls, and
             their events, deliveries and requests, are forgotten, so that memory and time
             per call stay flat over long runs (the account keeps as many of its most recent
@@ -130,16 +133,17 @@ class Sandbox:
                 isinstance(name, str) and name.strip() for name in allow_hosts):
             raise ConfigurationError("allow_hosts must be a list of host names, got "
                                      f"{allow_hosts!r}")
-        self.host, self.port = host, port
-        self.allow_hosts = tuple(allow_hosts)
-        self.user_id = user_id or "u-sandbox" + secrets.token_hex(6)
-        self.api_token = api_token or "t-sandbox" + secrets.token_hex(6)
-        self.api_secret = api_secret or secrets.token_urlsafe(18)
-        self.clock = Clock(manual=clock == "manual")
+        self.host: str = host
+        self.port: int = port
+        self.allow_hosts: tuple[str, ...] = tuple(allow_hosts)
+        self.user_id: str = user_id or "u-sandbox" + secrets.token_hex(6)
+        self.api_token: str = api_token or "t-sandbox" + secrets.token_hex(6)
+        self.api_secret: str = api_secret or secrets.token_urlsafe(18)
+        self.clock: Clock = Clock(manual=clock == "manual")
         self._records = Records()
         self.world = World(self.clock, self._emit, retention=retention,
                            forget=self._records.forget)
-        self.base_url = ""
+        self.base_url: str = ""
         self._courier = Courier(self._delivered)
         self._server: Optional[Server] = None
         self._thread: Optional[threading.Thread] = None
@@ -303,34 +307,9 @@ class Sandbox:
         """Every API request received, in order, without its credentials."""
         return self._records.current_requests()
 
-    @overload
-    def wait_for(self, event_type: type[E], *, call_id: Optional[str] = None,
-                 count: int = 1, timeout: float = 5.0) -> E: ...
-
-    @overload
-    def wait_for(self, event_type: Optional[str] = None, *, call_id: Optional[str] = None,
-                 count: int = 1, timeout: float = 5.0) -> Event: ...
-
-    def wait_for(self, event_type: Union[str, type[Event], None] = None, *,
-                 call_id: Optional[str] = None, count: int = 1,
-                 timeout: float = 5.0) -> Event:
-        """Wait until the ``count``-th event matching type and call has been delivered.
-
-        Args:
-            event_type: an event class (``catapult.GatherEvent``: the result is typed so),
-                an ``eventType`` name (``"gather"``), or None for any event.
-            call_id: only events of this call (None: any call).
-            count: which matching event to wait for, from 1.
-            timeout: seconds of real time.
-
-        Raises:
-            InvalidOptionError: an event type name no event has (with a did-you-mean).
-            CallbackFailed: an event of ``call_id`` could not be delivered to its callback
-                URL: the wait ends at once, naming the URL and the status or error.
-            WaitTimeout: (a ``TimeoutError`` too) nothing matching came in time; it names
-                what was awaited, what arrived, the clock mode, and every delivery that
-                failed since the last wait.
-        """
+    def _wait(self, event_type: Union[str, type[Event], None], call_id: Optional[str],
+              count: int, timeout: float) -> Event:
+        """``wait_for`` (typed in ``_waits.Waits``): the waiting itself."""
         name = _event_name(event_type)
         found = self._records.wait(name, call_id, count, timeout)
         if isinstance(found, Delivery):

@@ -30,9 +30,9 @@ class Timer:
     __slots__ = ("cancelled", "clock", "due")
 
     def __init__(self, due: float, clock: Optional[Clock] = None) -> None:
-        self.due = due
-        self.cancelled = False
-        self.clock = clock
+        self.due: float = due
+        self.cancelled: bool = False
+        self.clock: Optional[Clock] = clock
 
     def cancel(self) -> None:
         if not self.cancelled:

@@ -90,8 +90,9 @@ class Courier:
         # one lock, two conditions: a delivery done wakes those waiting for the courier
         # to drain, never every idle worker (with 16 busy callers that herd was most of
         # the sandbox's context switches)
-        self._lock = threading.Condition()
-        self._drained = threading.Condition(self._lock)
+        mutex = threading.RLock()
+        self._lock = threading.Condition(mutex)
+        self._drained = threading.Condition(mutex)
         self._lanes: dict[str, deque[tuple[dict[str, Any], Target]]] = {}
         self._ready: deque[str] = deque()  # lanes with events and no worker on them
         self._pending = 0  # events sent and not yet delivered (or failed)

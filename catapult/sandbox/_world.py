@@ -53,7 +53,7 @@ class World:
     def __init__(self, clock: Clock, emit: Emit, *, retention: int = 2000,
                  forget: Callable[[str], None] = lambda call_id: None) -> None:
         self.clock = clock
-        self.lock = threading.RLock()
+        self.lock: threading.RLock = threading.RLock()
         self.root = ""  # set by the server once it knows its port: .../v1/users/{userId}
         self.retention = retention
         self.forget = forget

@@ -62,3 +62,34 @@ def test_mypy_strict_rejects_unknown_and_mistyped_options(tmp_path: pathlib.Path
     assert [line for line, _ in found] == [line for line, _ in expected], out
     for (_, message), (_, parts) in zip(found, expected):
         assert all(part in message for part in parts), (message, parts)
+
+
+WAITS_SCRIPT = '''
+import catapult
+from catapult.sandbox import Sandbox
+
+def check(sandbox: Sandbox, client: catapult.Client) -> str:
+    gather = sandbox.wait_for("gather", call_id="c-1")
+    reveal_type(gather)
+    reveal_type(gather.digits)
+    reveal_type(sandbox.wait_for("transferComplete"))
+    reveal_type(sandbox.wait_for(catapult.DtmfEvent))
+    reveal_type(sandbox.wait_for("somethingNew"))
+    reveal_type(client.Call.create_gather)
+    return gather.digits
+'''
+
+
+def test_wait_for_is_typed_by_the_event_types_name(tmp_path: pathlib.Path,
+                                                   mypy_cache: pathlib.Path) -> None:
+    script = tmp_path / "waits.py"
+    script.write_text(textwrap.dedent(WAITS_SCRIPT))
+    out, err, status = mypy_api.run(
+        ["--strict", "--no-error-summary", "--cache-dir", str(mypy_cache), str(script)])
+    revealed = [line.split("Revealed type is ", 1)[1].replace("builtins.", "")
+                for line in out.splitlines() if "Revealed type" in line]  # as mypys differ
+    assert [line for line in out.splitlines() if ": error: " in line] == [], out
+    assert revealed[:5] == ['"catapult.events.GatherEvent"', '"str"',
+                            '"catapult.events.TransferCompleteEvent"',
+                            '"catapult.events.DtmfEvent"', '"catapult._event_base.Event"'], out
+    assert "catapult.resources.gather.Gather" in revealed[5], out  # the id-first mirror

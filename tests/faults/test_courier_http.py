@@ -78,7 +78,8 @@ def test_the_request_is_one_http_1_1_message_with_host_and_length(serve):
 
 
 def test_a_kept_alive_connection_carries_the_next_request(serve):
-    server = serve(b"HTTP/1.1 204 No Content\r\n\r\n", b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+    server = serve(b"HTTP/1.1 204 No Content\r\n\r\n",
+                   b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
     conn = Connection("http", "127.0.0.1", server.port)
     assert post(conn) == (204, b"", True)
     assert post(conn) == (200, b"", True)

@@ -168,8 +168,14 @@ def test_unknown_enum_values_stay_strings():
 
 def test_missing_optional_fields_are_none():
     event = catapult.parse_event({"eventType": "gather"})
-    assert (event.digits, event.reason, event.time, event.call_id, event.gather_id) == (
-        None, None, None, None, None)
+    assert (event.reason, event.time, event.call_id, event.gather_id) == (
+        None, None, None, None)
+
+
+@pytest.mark.parametrize("payload", [{}, {"digits": None}, {"digits": ""}])
+def test_a_gathers_digits_are_always_a_string(payload):
+    event = catapult.parse_event({"eventType": "gather", **payload})
+    assert isinstance(event, catapult.GatherEvent) and event.digits == ""
 
 
 def test_unknown_fields_stay_in_raw_and_out_of_repr():

@@ -121,9 +121,12 @@ def test_with_options_shares_the_session_and_keeps_the_original_settings(mocked)
         assert (slow.max_retries, client.max_retries) == (0, 2)
         assert client.timeout == catapult.DEFAULT_TIMEOUT
         assert slow._transport.session is client._transport.session
-        slow.close()  # the session stays open: it belongs to client
         assert slow.Call.get("c-9").id == "c-9"
         assert mocked.calls[0].request.req_kwargs["timeout"] == (120.0, 120.0)
+        slow.close()  # only the copy: the session stays open, it belongs to client
+        with pytest.raises(catapult.ConfigurationError, match="closed"):
+            slow.Call.get("c-9")
+        assert client.Call.get("c-9").id == "c-9"
         assert slow.user_id == client.user_id and repr(slow) == repr(client)
 
 
