@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from . import _index
 from ._index import PUBLIC as _PUBLIC
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 if TYPE_CHECKING:  # what type checkers, IDEs and help() see: every public name
     from ._index import *  # noqa: F403

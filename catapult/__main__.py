@@ -25,7 +25,9 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = _Parser(prog="python -m catapult",
+    # the same command as ``python -m catapult`` and, once installed, ``catapult``
+    prog = "python -m catapult" if sys.argv[0].endswith("__main__.py") else "catapult"
+    parser = _Parser(prog=prog,
                      description="Tools for the Catapult voice API v1.")
     parser.add_argument("--version", action="version", version=f"catapult {__version__}")
     commands = parser.add_subparsers(dest="command", required=True,

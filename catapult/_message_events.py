@@ -17,11 +17,16 @@ class SmsEvent(Event):
     """A text message was received, sent, or its delivery receipt came back.
 
     Attributes:
-        message_id, message_uri: the message; direction: ``in`` (to one of your numbers)
-        or ``out``; from_, to; text; application_id (inbound); state: ``received``,
-        ``queued``, ``sending``, ``sent`` or ``error``; delivery_state: ``waiting``,
-        ``delivered`` or ``not-delivered`` (receipts); delivery_code: 0 delivered to the
-        carrier, others a failure; delivery_description; segment_count.
+        message_id: the message (``message_uri``: its URL).
+        direction: ``in`` (to one of your numbers) or ``out``.
+        from_: the sender (``to``: the recipient).
+        text: the text.
+        application_id: the application of the number it came to (inbound).
+        state: ``received``, ``queued``, ``sending``, ``sent`` or ``error``.
+        delivery_state: ``waiting``, ``delivered`` or ``not-delivered`` (receipts).
+        delivery_code: 0 delivered to the carrier, others a failure (also
+            ``delivery_description``).
+        segment_count: how many segments it was sent in.
     """
 
     message_id: Optional[str] = field()

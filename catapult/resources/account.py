@@ -33,8 +33,9 @@ class Account(Model):
     """The account's balance (``GET /account``).
 
     Attributes:
-        balance: in dollars, exactly (a ``Decimal``); account_type: ``pre-pay`` or
-        ``post-pay``; raw.
+        balance: in dollars, exactly (a ``Decimal``).
+        account_type: ``pre-pay`` or ``post-pay``.
+        raw: the payload as received.
     """
 
     balance: Optional[decimal.Decimal] = field(money)
@@ -47,10 +48,15 @@ class Transaction(Model):
     """One transaction of the account.
 
     Attributes:
-        id; time; amount: dollars, exactly (a ``Decimal``); type: ``charge``, ``payment``,
-        ``credit`` or ``auto-recharge``; units: how many of the product; product_type:
-        e.g. ``sms-out``, ``call-in``, ``local-number-per-month``, ``transcription``;
-        number: the phone number it concerns, or None; raw.
+        id: the transaction's id.
+        time: when it was made.
+        amount: dollars, exactly (a ``Decimal``).
+        type: ``charge``, ``payment``, ``credit`` or ``auto-recharge``.
+        units: how many of the product.
+        product_type: e.g. ``sms-out``, ``call-in``, ``local-number-per-month``,
+            ``transcription``.
+        number: the phone number it concerns, or None.
+        raw: the payload as received.
     """
 
     id: str = field(ident, default="")

@@ -60,9 +60,14 @@ class Application(Handle):
     """An application. ``client.Application("a-1")`` is a handle that made no request.
 
     Attributes:
-        id: ``"a-..."``; name; incoming_call_url, incoming_call_fallback_url,
-        incoming_call_url_callback_timeout; incoming_message_url, ...; callback_http_method;
-        auto_answer; raw: the payload as received (not part of repr or equality).
+        id: ``"a-..."``.
+        name: the application's name.
+        incoming_call_url: where incoming calls' events go (also
+            ``incoming_call_fallback_url``, ``incoming_call_url_callback_timeout``, and the
+            same three for messages, ``incoming_message_url`` and the rest).
+        callback_http_method: ``GET`` or ``POST``.
+        auto_answer: whether incoming calls are answered before the first event.
+        raw: the payload as received (not part of repr or equality).
     """
 
     id: str = field(ident, required=True)

@@ -81,8 +81,14 @@ class ConferenceMember(Audio):
     """A member of a conference (one call in it); also a handle for what can be done to it.
 
     Attributes:
-        id; conference_id; call_id (from ``call``); call_url; state: ``active`` or
-        ``completed``; mute, hold, join_tone, leaving_tone; added_time, removed_time; raw.
+        id: the member's id.
+        conference_id: its conference.
+        call_id: its call (from the API's ``call`` URL, also kept as ``call_url``).
+        state: ``active`` or ``completed``.
+        mute: whether the member is muted (also ``hold``, ``join_tone``,
+            ``leaving_tone``).
+        added_time: when it joined (``removed_time``: when it left).
+        raw: the payload as received.
     """
 
     id: str = field(ident, required=True)
@@ -126,10 +132,16 @@ class Conference(Audio):
     """A conference. ``client.Conference("conf-1")`` is a handle that made no request.
 
     Attributes:
-        id; state: ``created`` (no member yet), ``active`` or ``completed``; from_;
-        active_members; held, muted: the API's ``hold`` and ``mute`` (the methods
-        ``hold()`` and ``mute()`` change them); profile; callback_url; tag; created_time;
-        completed_time; raw.
+        id: the conference's id.
+        state: ``created`` (no member yet), ``active`` or ``completed``.
+        from_: the number members are called from.
+        active_members: how many members are in it.
+        held: the API's ``hold`` (``muted``: its ``mute``); the methods ``hold()`` and
+            ``mute()`` change them.
+        profile: the API's conference profile.
+        callback_url: where its events go (``tag`` comes back on each).
+        created_time: when it was created (``completed_time``: when it ended).
+        raw: the payload as received.
     """
 
     id: str = field(ident, required=True)

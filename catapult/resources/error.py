@@ -37,8 +37,11 @@ class LoggedError(Handle):
     """An entry of the error log (the official SDKs call it Error; it is no exception).
 
     Attributes:
-        id; time; category, code, message: as in an ``APIError``; details: its
-        ``[{name, value}]`` list as a dict; raw.
+        id: the entry's id.
+        time: when the error happened.
+        code: as in an ``APIError`` (so are ``category`` and ``message``).
+        details: its ``[{name, value}]`` list as a dict.
+        raw: the payload as received.
     """
 
     id: str = field(ident, required=True)

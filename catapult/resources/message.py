@@ -104,11 +104,18 @@ class Message(Handle):
     """A message. ``client.Message("m-1")`` is a handle that made no request.
 
     Attributes:
-        id: ``"m-..."``; from_, to; direction: ``in`` or ``out``; text (the API keeps it a
-        limited time); media: the URLs of an MMS's files; state: ``received``, ``queued``,
-        ``sending``, ``sent`` or ``error``; time; delivery_state, delivery_code,
-        delivery_description: its receipt; segment_count; callback_url, callback_timeout,
-        fallback_url, receipt_requested, tag; raw.
+        id: ``"m-..."``.
+        from_: the sender (``to``: the recipient).
+        direction: ``in`` or ``out``.
+        text: the text (the API keeps it a limited time).
+        media: the URLs of an MMS's files.
+        state: ``received``, ``queued``, ``sending``, ``sent`` or ``error``.
+        time: when it was sent or received.
+        delivery_state: its receipt (also ``delivery_code``, ``delivery_description``).
+        segment_count: how many segments it was sent in.
+        callback_url: where its events go (also ``callback_timeout``, ``fallback_url``,
+            ``receipt_requested``, ``tag``).
+        raw: the payload as received.
     """
 
     id: str = field(ident, required=True)
