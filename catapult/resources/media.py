@@ -26,16 +26,20 @@ MAX_BYTES = 65 * 1024 * 1024
 
 @attrs.frozen(kw_only=True, repr=False)
 class MediaFile(Model):
-    """One file of the media store, as ``client.Media.list()`` gives it.
+    """One file of the media store, as ``client.Media.list()`` and ``get_info`` give it.
 
     Attributes:
-        media_name: its name (``"c-...-1.wav"``); content_length: its size in bytes;
-        content: its URL; raw: the payload as received.
+        media_name: its name (``"c-...-1.wav"``).
+        content_length: its size in bytes.
+        content: its URL (from ``list``).
+        content_type: its MIME type (from ``get_info``; ``list`` does not give it).
+        raw: the payload as received (for ``get_info``, the answer's headers).
     """
 
     media_name: str = field(ident, required=True)
     content_length: Optional[int] = field(integer)
     content: Optional[str] = field()
+    content_type: Optional[str] = field()
     raw: Mapping[str, Any] = raw_payload()
 
 
@@ -85,6 +89,20 @@ class MediaCollection:
         content = self._transport.request("GET", _path(media_name)).content
         _write(content, to)
         return content
+
+    def get_info(self, media_name: str) -> MediaFile:
+        """The file's size and content type, without its bytes (``HEAD /media/{name}``;
+        Ruby's ``Media.get_info``, which the API answered though it never documented it).
+
+        Raises:
+            NotFoundError: no file of that name.
+        """
+        result = self._transport.request("HEAD", _path(media_name))
+        headers = result.headers
+        length = headers.get("Content-Length")
+        return MediaFile(media_name=media_name, content_type=headers.get("Content-Type"),
+                         content_length=int(length) if length and length.isdigit() else None,
+                         raw=dict(headers))
 
     def delete(self, media_name: str) -> None:
         """Delete the file (``DELETE /media/{name}``); the name can be used again at once."""

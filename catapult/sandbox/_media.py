@@ -45,6 +45,11 @@ class MediaStore(Part):
         data, content_type = self.get(ids["name"])
         return Reply(200, headers={"Content-Type": content_type}, raw=data)
 
+    @route("HEAD", "media/{name}")
+    def head_route(self, request: Request, ids: dict[str, str]) -> Reply:
+        """The GET's headers, no body (the server sends none for a HEAD)."""
+        return self.get_route(request, ids)
+
     @route("DELETE", "media/{name}")
     def delete_route(self, request: Request, ids: dict[str, str]) -> Reply:
         self.get(ids["name"])

@@ -79,3 +79,14 @@ def test_forgotten_calls_take_their_recordings_and_media_along():
         assert names == {f"{last.id}-1.wav"} and not first.id.startswith(last.id)
         assert [r.call_id for r in api.Recording.list()] == [last.id]
         assert json.loads(json.dumps(api.request("GET", "recordings").data))  # plain JSON
+
+
+def test_get_info_is_a_head_giving_size_and_type_without_the_bytes(world):
+    sandbox, api = world
+    api.Media.upload("greeting.mp3", b"ID3 fake mp3", "audio/mpeg")
+    info = api.Media.get_info("greeting.mp3")
+    assert (info.media_name, info.content_length, info.content_type) == (
+        "greeting.mp3", 12, "audio/mpeg")
+    assert sandbox.requests[-1].method == "HEAD"
+    with pytest.raises(catapult.NotFoundError):
+        api.Media.get_info("nothing.mp3")

@@ -92,3 +92,14 @@ def test_media_list_download_delete(mocked, client):
     assert client.Media.download("a.wav") == b"\x00\x01"
     client.Media.delete("a.wav")
     assert mocked.calls[2].request.headers["Content-Length"] == "0"
+
+
+def test_get_info_sends_a_head_and_reads_the_headers(mocked, client):
+    mocked.add(responses.HEAD, f"{ROOT}/media/a%20b.wav",
+               headers={"Content-Type": "audio/wav", "Content-Length": "44"})
+    info = client.Media.get_info("a b.wav")
+    assert (info.media_name, info.content_length, info.content_type) == (
+        "a b.wav", 44, "audio/wav")
+    sent = mocked.calls[0].request
+    assert (sent.method, sent.body) == ("HEAD", None)
+    assert "Content-Length" not in sent.headers

@@ -187,3 +187,25 @@ def test_every_official_name_resolves_on_the_handle_and_id_first():
             missing.append(f"{resource}: {token} -> {name}")
     assert not missing, missing
     assert Path(SHARED / "catapult-v1-resources.md").exists()
+
+
+def _porting_sections() -> list[str]:
+    return re.split(r"\n(?=## )", (REPO / "docs" / "porting.md").read_text())
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="the API notes (../shared) are not beside "
+                                                "this checkout (an unpacked sdist)")
+def test_the_porting_guide_names_every_official_method_in_its_resources_section():
+    """Each method the notes list for an official SDK, as that SDK spells it, is in the
+    code of docs/porting.md: in the section headed with its resource (the call and gather
+    methods are in the per-SDK sections)."""
+    sections = _porting_sections()
+    missing = []
+    for resource, _, token in official_names() + prose_names():
+        owner = resource.rstrip(".")
+        mine = [s for s in sections if s.startswith("## ") and owner in s.split("\n", 1)[0]]
+        code = " ".join(re.findall(r"`([^`]*)`", "\n".join(mine or sections)))
+        for name in re.sub(r"\(.*", "", token).rsplit(".", 1)[-1].split("/"):
+            if not re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", code):
+                missing.append(f"{owner}: {token}")
+    assert not missing, sorted(set(missing))
