@@ -199,3 +199,16 @@ def test_the_shell_uses_the_real_api_when_credentials_are_set(monkeypatch, capsy
     assert cli.main(["shell"]) == 0
     assert seen["sandbox"] is None
     assert seen["client"].base_url == "https://api.catapult.inetwork.com"
+
+
+def test_the_installed_catapult_command_is_python_m_catapult():
+    import pathlib
+    import shutil
+
+    script = pathlib.Path(sys.executable).parent / "catapult"
+    found = str(script) if script.exists() else shutil.which("catapult")
+    assert found, "the console script 'catapult' is not installed beside this Python"
+    done = subprocess.run([found, "--version"], capture_output=True, text=True, timeout=30)
+    assert (done.returncode, done.stdout) == (0, f"catapult {catapult.__version__}\n")
+    usage = subprocess.run([found, "nonsense"], capture_output=True, text=True, timeout=30)
+    assert usage.returncode == 2 and usage.stderr.startswith("catapult: ")
