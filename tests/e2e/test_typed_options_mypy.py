@@ -54,11 +54,14 @@ def test_mypy_strict_rejects_unknown_and_mistyped_options(tmp_path: pathlib.Path
         (15, ['"recording"', '"create" of "CallCollection"', "[call-arg]"]),
         (17, ['"calls"', '"create" of "BridgeCollection"', "[call-arg]"]),
         (18, ['"mute"', '"add_member" of "Conference"', '"bool"', "[arg-type]"]),
-        (20, ['"stat"', '"search" of "AvailableNumberCollection"', "[call-overload]"]),
         (20, ["No overload variant", "[call-overload]"]),
         (22, ['"max_digit"', '"Gather"', 'did you mean "max_digits"', "[call-arg]"]),
-        (22, ['"Hangup"', '"SpeakSentence | PlayAudio"', "[arg-type]"]),
+        (22, ['"Hangup"', "SpeakSentence", "PlayAudio", "[arg-type]"]),
     ]
+    # mypy 2 also names the unknown keyword of a call that matches no overload; older
+    # mypys (the one Python 3.9 gets) say only that no overload matched
+    found = [(line, message) for line, message in found
+             if not (line == 20 and '"stat"' in message and "No overload" not in message)]
     assert [line for line, _ in found] == [line for line, _ in expected], out
     for (_, message), (_, parts) in zip(found, expected):
         assert all(part in message for part in parts), (message, parts)
