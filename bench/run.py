@@ -217,6 +217,8 @@ def imports(quick: bool) -> None:
         "import catapult (+ requests, attrs)": (
             "", "import requests, attrs\nimport catapult"),
         "import catapult, over requests+attrs": ("import requests, attrs", "import catapult"),
+        "+ catapult.Client, over r+a": ("import requests, attrs",
+                                         "import catapult\ncatapult.Client"),
         "+ catapult.Client and .Call, over r+a": (
             "import requests, attrs", "import catapult\ncatapult.Client, catapult.Call"),
         "pytest plugin entry, over pytest": ("import pytest", "import catapult.testing"),

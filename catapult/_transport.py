@@ -32,6 +32,8 @@ from .errors import (
 )
 
 logger = logging.getLogger("catapult")
+#: the wait between retries (a test replaces it without touching other threads' sleeps)
+_sleep = time.sleep
 
 USER_AGENT = (
     f"catapult-sdk/{__version__} python/{sys.version_info[0]}.{sys.version_info[1]} "
@@ -357,7 +359,7 @@ class Transport:
             return False
         logger.info("retrying %s %s in %.2f s (retry %d of %d): %s", method, shown, wait,
                     tries, self.max_retries, why)
-        time.sleep(wait)
+        _sleep(wait)
         return True
 
     def _late(self, method: str, shown: str, tries: int) -> RequestTimeout:

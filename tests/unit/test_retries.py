@@ -33,7 +33,7 @@ def ordered():
 def quick(monkeypatch):
     """No real waiting between retries (the waits themselves are tested in test_faults)."""
     waits: list[float] = []
-    monkeypatch.setattr("catapult._transport.time.sleep", waits.append)
+    monkeypatch.setattr("catapult._transport._sleep", waits.append)
     return waits
 
 
