@@ -9,10 +9,11 @@ import logging
 import shlex
 import sys
 import threading
-from typing import NoReturn, Optional, Sequence
+from typing import Any, NoReturn, Optional, Sequence
 
 from . import __version__
 from .callbacks import CallbackApp, make_server
+from .errors import CatapultError
 from .events import Event
 
 
@@ -49,6 +50,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                          help="do not print a line for each request")
     sandbox.add_argument("--open", action="store_true",
                          help="open the phone page (be the caller) in a web browser")
+    sandbox.add_argument("--app", metavar="MODULE:ATTR",
+                         help="serve this CallbackApp (as gunicorn names it, e.g. ivr:app) "
+                              "and route a sandbox number to it, to call it from the phone")
+    sandbox.add_argument("--number", default="+19195550000",
+                         help="the number routed to --app (+19195550000, the phone page's)")
     sandbox.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                          help="also answer requests for this host name (or name:port); by "
                               "default only 127.0.0.1, localhost and [::1] at its port")
@@ -129,9 +135,15 @@ def _sandbox(args: argparse.Namespace) -> int:
         return 2
     if not args.quiet:
         _log_requests()
-    with sandbox:
+    with sandbox, contextlib.ExitStack() as served:
         base = sandbox.base_url
         print(f"Catapult sandbox running at {base}", flush=True)
+        if args.app:
+            try:
+                served.enter_context(_serve_app(sandbox, args.app, args.number))
+            except CatapultError as exc:
+                print(f"python -m catapult sandbox: --app {args.app}: {exc}", file=sys.stderr)
+                return 2
         print("Paste these into a shell to point the SDK (and the samples) at it:")
         for name, value in (("BANDWIDTH_API_ENDPOINT", base),
                             ("BANDWIDTH_USER_ID", sandbox.user_id),
@@ -152,6 +164,34 @@ def _sandbox(args: argparse.Namespace) -> int:
         with contextlib.suppress(KeyboardInterrupt):
             _block()
     return 0
+
+
+def _serve_app(sandbox: Any, spec: str, number: str) -> Any:
+    """Serve the CallbackApp ``spec`` on a free port, with ``BANDWIDTH_*`` pointing at the
+    sandbox (for the app's ``Client.from_env()``) and ``CATAPULT_APP_URL`` at where it is
+    served (for the absolute URLs it builds, a BXML ``requestUrl``), and route ``number``
+    to it through an application with GET callbacks (so that BXML answers run too); the
+    receiver is returned, to close."""
+    import os
+
+    from .callbacks import Receiver, load_app
+
+    receiver = Receiver()
+    os.environ.update(sandbox.environment(), CATAPULT_APP_URL=receiver.url)
+    try:
+        receiver.serve(load_app(spec))
+    except BaseException:
+        receiver.close()
+        raise
+    with sandbox.client() as client:
+        application = client.Application.create(
+            name=spec, incoming_call_url=receiver.url, callback_http_method="GET")
+        client.PhoneNumber.allocate(number=number, application_id=application.id)
+    sandbox.served_app = spec
+    print(f"Serving the app {spec} at {receiver.url}: call {number} from the phone page "
+          "to reach it; \"Save as test\" on a call there writes it as a pytest test.",
+          flush=True)
+    return receiver
 
 
 def _open_browser(url: str) -> bool:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import importlib
 import logging
+import os
 import sys
 import threading
 from typing import IO, Any, Callable, Iterable, Optional, TypeVar, Union
@@ -14,7 +16,7 @@ from ._wire import basic_auth_matches
 from .errors import ConfigurationError, EventParseError, InvalidOptionError
 from .events import Event, event_types, parse_event
 
-__all__ = ["CallbackApp", "Handler", "Receiver", "make_server"]
+__all__ = ["CallbackApp", "Handler", "Receiver", "load_app", "make_server"]
 
 logger: logging.Logger = logging.getLogger("catapult.callbacks")
 
@@ -339,6 +341,16 @@ class Receiver:
     def __repr__(self) -> str:
         return f"<Receiver {self.url} {len(self.events)} events>"
 
+    def serve(self, app: CallbackApp) -> None:
+        """Serve ``app`` (your application's own ``CallbackApp``) from now on, at the same
+        ``url``; its events are kept in ``events`` too (a handler is added to it)."""
+        if not isinstance(app, CallbackApp):
+            raise ConfigurationError(
+                f"Receiver.serve takes a catapult.CallbackApp, got {type(app).__name__}")
+        app.on_any(self.events.append)
+        self.app = app
+        self._server.set_app(app)
+
     def close(self) -> None:
         """Stop serving and release the port."""
         self._server.shutdown()
@@ -349,3 +361,33 @@ class Receiver:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def load_app(spec: str) -> CallbackApp:
+    """The ``CallbackApp`` that ``spec`` names, ``"module:attribute"`` as gunicorn takes it
+    (``"ivr:app"``), imported from the current directory too. A module already imported
+    is imported again, so that what it reads from the environment at import time (a
+    ``Client.from_env()``) is read now.
+
+    Raises:
+        ConfigurationError: ``spec`` is malformed, its module cannot be imported, or what it
+            names is not a ``CallbackApp``.
+    """
+    module_name, colon, attribute = spec.partition(":") if isinstance(spec, str) else ("", "", "")
+    if not colon or not module_name or not attribute.isidentifier():
+        raise ConfigurationError(
+            f"an app is given as 'module:attribute' (e.g. 'ivr:app'), got {spec!r}")
+    if os.getcwd() not in sys.path and "" not in sys.path:
+        sys.path.insert(0, os.getcwd())
+    try:
+        module = sys.modules.get(module_name)
+        module = importlib.reload(module) if module else importlib.import_module(module_name)
+    except ImportError as exc:
+        raise ConfigurationError(f"cannot import the app's module {module_name!r}: {exc}") \
+            from exc
+    app = getattr(module, attribute, None)
+    if not isinstance(app, CallbackApp):
+        raise ConfigurationError(
+            f"{spec} is {type(app).__name__ if app is not None else 'missing'}, not a "
+            "catapult.CallbackApp")
+    return app

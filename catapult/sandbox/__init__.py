@@ -13,8 +13,10 @@ from ..client import Client
 from ..errors import CatapultError, ConfigurationError, InvalidOptionError
 from ..events import Event, event_types, parse_event
 from ._audio import Heard
+from ._caller import Caller, NotHeard
 from ._clock import Clock
 from ._delivery import Courier, Delivery, Target
+from ._far_end import act
 from ._gathers import DEFAULT_INTER_DIGIT_TIMEOUT, DEFAULT_MAX_DIGITS, DEFAULT_TERMINATING_DIGITS
 from ._http import ApiFailure, RecordedRequest, Reply, Request, recorded
 from ._records import Records
@@ -27,7 +29,9 @@ __all__ = [
     "DEFAULT_MAX_DIGITS",
     "DEFAULT_TERMINATING_DIGITS",
     "CallbackFailed",
+    "Caller",
     "Heard",
+    "NotHeard",
     "RecordedRequest",
     "Sandbox",
     "SandboxError",
@@ -144,6 +148,9 @@ class Sandbox(Waits):
         self.world = World(self.clock, self._emit, retention=retention,
                            forget=self._records.forget)
         self.base_url: str = ""
+        #: the CallbackApp (``"module:attr"``) that ``python -m catapult sandbox --app``
+        #: serves: what the phone's "Save as test" writes a test for
+        self.served_app: Optional[str] = None
         self._courier = Courier(self._delivered)
         self._server: Optional[Server] = None
         self._thread: Optional[threading.Thread] = None
@@ -246,7 +253,9 @@ class Sandbox(Waits):
         def speak() -> None:
             with self.world.lock:
                 call = self.world.calls.active(call_id)
-                self.world.recordings.say(call, text, float(seconds or speaking_time(text)))
+                spoken = float(seconds or speaking_time(text))
+                self.world.recordings.say(call, text, spoken)
+                act(call, "say", text, spoken)
 
         self._do(speak)
 
@@ -277,6 +286,30 @@ class Sandbox(Waits):
         """What transcriptions say from now on: of ``recording_id``, or of every recording
         when None. Unset, a transcription says "This is a sandbox transcription."."""
         self.world.recordings.transcribe_as(text, recording_id)
+
+    def caller(self, call_id: str) -> Caller:
+        """The person at the far end of ``call_id`` (a call the app placed, or one that
+        came in), to script: ``answers()``, ``hears(text)``, ``presses(keys)``, ..."""
+        self._do(lambda: self.world.calls.get(call_id))
+        return Caller(self, call_id)
+
+    def call_in(self, from_: str, to: str, **settings: Any) -> Caller:
+        """A person calls ``to`` from ``from_`` (as ``incoming_call``); returns them."""
+        return Caller(self, self.incoming_call(from_, to, **settings))
+
+    def export_test(self, call_id: str, app: str) -> str:
+        """The call as a pytest module (the browser phone's "Save as test"): it serves the
+        CallbackApp ``app`` (``"module:attr"``), makes the same call, replays the caller's
+        part with ``hears`` before each key, and checks the events the app received."""
+        from ._export import call_as_test
+
+        return self._do(lambda: call_as_test(self, call_id, app))
+
+    def environment(self) -> dict[str, str]:
+        """The ``BANDWIDTH_*`` variables that point ``Client.from_env()`` at this sandbox."""
+        return {"BANDWIDTH_USER_ID": self.user_id, "BANDWIDTH_API_TOKEN": self.api_token,
+                "BANDWIDTH_API_SECRET": self.api_secret,
+                "BANDWIDTH_API_ENDPOINT": self.base_url}
 
     def heard(self, call_id: str) -> list[Heard]:
         """What the caller heard on ``call_id``, in order: each sentence spoken (a gather's

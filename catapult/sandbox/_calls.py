@@ -77,6 +77,10 @@ class SimCall:
     bxml_run: int = 0  # bumped by each new document: timers of an older one do nothing
     bxml_timer: Optional[Timer] = None
     bxml_redirects: int = 0  # <Redirect> run in a row with nothing heard or gathered
+    #: what the person at the far end did, in order: (how much they had heard by then,
+    #: "answer" / "reject" / "press" / "say" / "hang_up", the key or the words, seconds),
+    #: for ``sandbox.export_test``
+    acts: list[tuple[int, str, str, float]] = attrs.field(factory=list)
 
 
 class Calls(Part):

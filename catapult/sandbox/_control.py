@@ -71,12 +71,31 @@ def _read(sandbox: Sandbox, parts: list[str], request: Request) -> Reply:
     if parts == ["requests"]:
         return Reply(200, [{"method": r.method, "path": r.path, "query": dict(r.query),
                             "body": r.body, "status": r.status} for r in sandbox.requests])
+    if len(parts) == 3 and parts[0] == "calls" and parts[2] == "test":
+        return _test_of(sandbox, parts[1], request)
     if parts == ["clock", "advance"] or (len(parts) == 3 and parts[0] == "calls"
                                         and parts[2] in _ACTIONS):
         raise ApiFailure(405, "bad-request", "method-not-allowed",
                          f"{request.path} takes POST")
     raise ApiFailure(404, "not-found", "resource-not-found",
                      f"unknown control path {request.path}")
+
+
+def _test_of(sandbox: Sandbox, call_id: str, request: Request) -> Reply:
+    """``GET /sandbox/calls/{id}/test``: the call as a pytest module (the phone's "Save as
+    test"), for the app given as ``?app=module:attr`` or the one the sandbox serves."""
+    from ._export import call_as_test
+
+    app = request.query.get("app") or sandbox.served_app
+    if not app:
+        raise ApiFailure(409, "conflict", "no-app-served",
+                         "a test replays an app: start the sandbox with --app module:attr "
+                         "(python -m catapult sandbox --app ivr:app), or add ?app=module:attr")
+    text = call_as_test(sandbox, call_id, app)
+    name = "test_" + "".join(c if c.isalnum() else "_" for c in call_id).lower() + ".py"
+    return Reply(200, headers={"Content-Type": "text/x-python; charset=utf-8",
+                               "Content-Disposition": f'attachment; filename="{name}"'},
+                 raw=text.encode())
 
 
 def _json(request: Request) -> dict[str, Any]:

@@ -17,6 +17,11 @@ __all__ = ["FarEnd"]
 KEYS = "0123456789*#ABCD"
 
 
+def act(call: Any, kind: str, detail: str = "", seconds: float = 0.0) -> None:
+    """Keep what the far end did, after how much it had heard (``sandbox.export_test``)."""
+    call.acts.append((len(call.heard), kind, detail, seconds))
+
+
 class FarEnd(Part):
     """The person at the other end of each call."""
 
@@ -25,11 +30,15 @@ class FarEnd(Part):
             call = self.calls.get(call_id)
             if call.direction != "out" or call.state != "started":
                 raise self.calls.invalid_state(call)
+            act(call, "answer")
             self.calls.answer(call)
 
     def far_end_hangs_up(self, call_id: str) -> None:
         with self.world.lock:
-            self.calls.hang_up(self.calls.get(call_id))
+            call = self.calls.get(call_id)
+            if call.state in ("started", "active", "transferring"):
+                act(call, "hang_up")
+            self.calls.hang_up(call)
 
     def far_end_rejects(self, call_id: str) -> None:
         """The far end declines a ringing outbound call (a hangup with cause CALL_REJECTED)."""
@@ -37,6 +46,7 @@ class FarEnd(Part):
             call = self.calls.get(call_id)
             if call.direction != "out" or call.state != "started":
                 raise self.calls.invalid_state(call)
+            act(call, "reject")
             self.calls.reject(call)
 
     def far_end_view(self) -> list[dict[str, Any]]:
@@ -84,6 +94,7 @@ class FarEnd(Part):
             # one dtmf event per key, also while a gather runs (the official dolphin apps
             # act on it); a running gather takes the key too, and its event follows
             self.calls.note(call, "dtmf", digit)
+            act(call, "press", digit)
             self.emit(call, "dtmf", callId=call.id, callUri=self.calls.uri(call), dtmfDigit=digit,
                       dtmfDuration="100")
             self.world.tell("key_pressed", call, digit)

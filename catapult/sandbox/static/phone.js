@@ -74,6 +74,34 @@
     return true;
   }
 
+  // "Save as test": the call as a pytest module that replays your part against the app
+  async function saveTest(card) {
+    let reply;
+    try {
+      reply = await fetch(`${base}/sandbox/calls/${encodeURIComponent(card.id)}/test`);
+    } catch (error) {
+      setText(card.notice, `The sandbox did not answer (${error.message}); is it still running?`);
+      return;
+    }
+    if (!reply.ok) {
+      let message = `refused (${reply.status})`;
+      try {
+        const data = await reply.json();
+        if (data && typeof data.message === "string") message = data.message;
+      } catch (error) { /* not JSON */ }
+      setText(card.notice, message);
+      return;
+    }
+    const disposition = reply.headers.get("Content-Disposition") || "";
+    const found = /filename="([^"]+)"/.exec(disposition);
+    const name = found ? found[1] : "test_call.py";
+    const link = element("a", {href: URL.createObjectURL(await reply.blob()), download: name});
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setText(card.notice, `Saved ${name}: run it with pytest beside the app.`);
+  }
+
   function press(card, key) {
     if (card.state !== "active") {
       setText(card.notice, `Key ${key} not sent: the call is ${STATES[card.state] ?
@@ -101,10 +129,11 @@
     card.reject = button("Reject", () => control(`${path}/reject`, {}, card.notice));
     card.hangup = button("Hang up", () => control(`${path}/hangup`, {}, card.notice));
     card.keys = KEYS.map(key => button(key, () => press(card, key), key));
+    card.save = button("Save as test", () => saveTest(card));
     card.section = element("section", {class: "call", "data-call-id": id, tabindex: "0",
                                        "aria-label": `call ${id}`},
       element("h2", {}, card.title, " ", card.stateLabel), card.parties,
-      element("div", {class: "actions"}, card.answer, card.reject, card.hangup),
+      element("div", {class: "actions"}, card.answer, card.reject, card.hangup, card.save),
       card.gather,
       element("div", {class: "keypad", role: "group", "aria-label": "keypad"}, ...card.keys),
       card.pressed, card.notice, card.heard);
