@@ -4,7 +4,6 @@ dropping a sender silent for 10 s."""
 
 from __future__ import annotations
 
-import contextlib
 import io
 import logging
 import socket
@@ -51,26 +50,56 @@ class _Body:
         return iter(self.readline, b"")
 
 
-class _ServerHandler(simple_server.ServerHandler):
-    """wsgiref's, speaking HTTP/1.1, and noting before it forgets them whether its answer
-    said its length (a kept-alive connection needs it)."""
+#: what every request's environ starts from (wsgiref copies the process environment in;
+#: a callback app needs none of it)
+_WSGI_BASE = {"wsgi.version": (1, 0), "wsgi.url_scheme": "http", "wsgi.multithread": True,
+              "wsgi.multiprocess": False, "wsgi.run_once": False}
 
-    http_version = "1.1"
-    framed = False
-    #: wsgiref starts each request's environ from a copy of the process environment; a
-    #: callback app needs none of it
-    os_environ: dict[str, str] = {}  # noqa: RUF012 (read, never written)
 
-    def _flush(self) -> None:
-        pass  # wsgiref flushes after every piece: the answer leaves whole, in close()
+def _run_app(app: Callable[..., Iterable[bytes]],
+             environ: dict[str, Any]) -> tuple[str, list[tuple[str, str]], bytes]:
+    """Run the WSGI ``app`` on one request: its status, headers and whole body (so that
+    the answer leaves in one write, with its length, and the connection can carry
+    another). An app that fails answers 500 (logged); one that never calls
+    ``start_response``, too."""
+    started: list[Any] = []
 
-    def close(self) -> None:
-        with contextlib.suppress(OSError):  # the client may be gone
-            self.stdout.flush()
-        headers = getattr(self, "headers", None)
-        self.framed = getattr(self, "status", None) is not None and headers is not None \
-            and "Content-Length" in headers
-        super().close()
+    def start_response(status: str, headers: list[tuple[str, str]],
+                       exc_info: Any = None) -> Callable[[bytes], None]:
+        if started and exc_info is None:
+            raise AssertionError("start_response was called twice without exc_info")
+        started[:] = [status, headers]
+        return chunks.append
+
+    chunks: list[bytes] = []
+    try:
+        result = app(environ, start_response)
+        try:
+            chunks.extend(result)
+        finally:
+            close = getattr(result, "close", None)
+            if close is not None:
+                close()
+        if not started:
+            raise AssertionError("the app returned without calling start_response")
+    except Exception:  # noqa: BLE001 (an app's bug: one 500, and the server goes on)
+        logger.exception("the WSGI app failed on %s %s", environ.get("REQUEST_METHOD"),
+                         environ.get("PATH_INFO"))
+        started[:] = ["500 Internal Server Error", [("Content-Type", "text/plain")]]
+        chunks[:] = [b"the application failed; its log says why"]
+    return started[0], started[1], b"".join(chunks)
+
+
+def _answer(status: str, headers: list[tuple[str, str]], body: bytes, head_only: bool,
+            keep_alive: bool) -> bytes:
+    """The HTTP/1.1 answer, framed by its ``Content-Length``."""
+    lines = [f"HTTP/1.1 {status}", *(f"{name}: {value}" for name, value in headers
+                                     if name.lower() not in ("content-length", "connection"))]
+    lines.append(f"Content-Length: {len(body)}")
+    if not keep_alive:
+        lines.append("Connection: close")
+    head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+    return head if head_only else head + body
 
 
 class _Handler(LeanRequestHead, simple_server.WSGIRequestHandler):
@@ -154,14 +183,20 @@ class _Handler(LeanRequestHead, simple_server.WSGIRequestHandler):
             body = _Body(self.rfile, int(length) if length.isdigit() else 0)
             if not length.isdigit():
                 self.close_connection = True  # the app answers 400; the framing is lost
-        handler = _ServerHandler(body, self.wfile, self.get_stderr(),  # type: ignore[arg-type]
-                                 environ, multithread=False)
-        handler.request_handler = self  # type: ignore[attr-defined]
-        handler.run(self.server.get_app())  # type: ignore[attr-defined]
-        # another request may follow only where this one ended cleanly: its body read
-        # whole, and an answer whose length the client knows
-        if body.left or not handler.framed:
+        environ.update(_WSGI_BASE, **{"wsgi.input": body, "wsgi.errors": self.get_stderr()})
+        status, headers, content = _run_app(self.server.get_app(),  # type: ignore[attr-defined]
+                                            environ)
+        if body.left:  # the app left some of the body unread: the framing is lost
             self.close_connection = True
+        answer = _answer(status, headers, content, self.command == "HEAD",
+                         not self.close_connection)
+        try:
+            self.wfile.write(answer)
+            self.wfile.flush()
+        except OSError:  # the client went away
+            self.close_connection = True
+        code = answer[9:12].decode("latin-1")
+        self.log_request(code, len(answer))
 
 
 def _dechunk(stream: IO[bytes], limit: int) -> bytes:

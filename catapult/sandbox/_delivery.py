@@ -76,10 +76,18 @@ class Courier:
     """Delivers events in order within a lane (a call), independently across lanes.
 
     Each lane is served by at most one worker at a time, which keeps a call's events in
-    the order they were emitted. Workers are reused; when none is free a new one starts
-    (up to ``workers``), so a callback URL that hangs for its whole timeout holds up its own
-    call's events only. Workers beyond ``keep`` that have been idle for ``idle`` seconds end.
+    the order they were emitted. Workers are reused, and started (up to ``workers``) only
+    where waiting could cost: an event for a callback host that no worker is delivering
+    to gets a worker at once, so a callback URL that hangs for its whole timeout holds up
+    its own host's events only; events for a host a worker is on wait for it, unless
+    every worker has been on its delivery for ``SLOW`` seconds (then each waiting lane
+    gets one). Fast deliveries to one host (a test's receiver) so share a worker or two:
+    each thread more costs the others their share of the GIL. Workers beyond ``keep``
+    that have been idle for ``idle`` seconds end.
     """
+
+    #: a delivery running this long (seconds) is slow: lanes waiting behind it get workers
+    SLOW = 0.1
 
     def __init__(self, record: Callable[[Delivery], None], workers: int = 1024,
                  keep: int = 8, idle: float = 30.0) -> None:
@@ -93,6 +101,11 @@ class Courier:
         mutex = threading.RLock()
         self._lock = threading.Condition(mutex)
         self._drained = threading.Condition(mutex)
+        self._starved = threading.Condition(mutex)  # the grower waits on it
+        self._grower_asleep = False
+        self._grower: Optional[threading.Thread] = None
+        #: worker thread: (when its delivery started, the callback host it goes to)
+        self._busy: dict[int, tuple[float, str]] = {}
         self._lanes: dict[str, deque[tuple[dict[str, Any], Target]]] = {}
         self._ready: deque[str] = deque()  # lanes with events and no worker on them
         self._pending = 0  # events sent and not yet delivered (or failed)
@@ -103,7 +116,12 @@ class Courier:
 
     def start(self) -> None:
         with self._lock:
+            if self._running:
+                return
             self._running = True
+        self._grower = threading.Thread(target=self._grow, daemon=True,
+                                        name="catapult-sandbox-courier-grower")
+        self._grower.start()
 
     def stop(self, timeout: float = 15.0) -> None:
         """Deliver what was sent (up to ``timeout`` seconds), then end the workers."""
@@ -111,7 +129,11 @@ class Courier:
         with self._lock:
             self._running = False
             self._lock.notify_all()
+            self._starved.notify_all()
             threads, self._threads = self._threads, []
+            if self._grower is not None:
+                threads.append(self._grower)
+                self._grower = None
         for thread in threads:
             thread.join(timeout=1)
 
@@ -126,11 +148,42 @@ class Courier:
             self._pending += 1
             if self._idle_workers >= len(self._ready):
                 self._lock.notify()
-            elif len(self._threads) < self._max_workers:
-                thread = threading.Thread(target=self._work, daemon=True,
-                                          name=f"catapult-sandbox-courier-{next(self._names)}")
-                self._threads.append(thread)
-                thread.start()
+            elif self._unserved_hosts():
+                self._spawn(1)  # every worker is on another host: one of its own, at once
+            elif self._grower_asleep:
+                self._starved.notify()  # lanes wait: the grower looks whether workers are slow
+
+    def _unserved_hosts(self) -> int:
+        """How many waiting lanes no worker will reach soon: every worker is busy, and on
+        another host than the lane's (each gets a worker of its own)."""
+        if self._idle_workers or len(self._busy) < len(self._threads) or not self._ready:
+            return 0
+        hosts = {host for _, host in self._busy.values()}
+        return sum(1 for lane in self._ready if _host(self._lanes[lane][0][1].url) not in hosts)
+
+    def _spawn(self, count: int) -> None:
+        for _ in range(max(0, min(count, self._max_workers - len(self._threads)))):
+            thread = threading.Thread(target=self._work, daemon=True,
+                                      name=f"catapult-sandbox-courier-{next(self._names)}")
+            self._threads.append(thread)
+            thread.start()
+
+    def _grow(self) -> None:
+        """While lanes wait for a worker, look every ``SLOW`` seconds whether every worker
+        is on a slow delivery; if so, give each waiting lane a worker of its own."""
+        with self._lock:
+            while self._running:
+                if len(self._ready) <= self._idle_workers:
+                    self._grower_asleep = True
+                    self._starved.wait()
+                    self._grower_asleep = False
+                    continue
+                self._starved.wait(self.SLOW)
+                now = time.monotonic()
+                waiting = len(self._ready) - self._idle_workers
+                if waiting > 0 and all(now - since >= self.SLOW
+                                       for since, _ in self._busy.values()):
+                    self._spawn(waiting)
 
     def busy(self, lane: str) -> bool:
         """Whether events of ``lane`` are still queued or being delivered."""
@@ -157,6 +210,8 @@ class Courier:
                         continue
                     lane = self._ready.popleft()
                     payload, target = self._lanes[lane][0]
+                    self._busy[threading.get_ident()] = (time.monotonic(), _host(target.url))
+                    self._spawn(self._unserved_hosts())
                 try:
                     self._record(attempt(payload, target))
                 except Exception as exc:  # noqa: BLE001 (a worker must outlive any failure)
@@ -165,6 +220,7 @@ class Courier:
                                  type(exc).__name__, exc)
                     logger.debug("the failure in full", exc_info=True)
                 with self._lock:
+                    self._busy.pop(threading.get_ident(), None)
                     queue = self._lanes[lane]
                     queue.popleft()
                     if queue:
@@ -177,6 +233,11 @@ class Courier:
         finally:
             for conn in _local.__dict__.pop("pool", {}).values():
                 conn.close()
+
+
+def _host(url: Optional[str]) -> str:
+    """``scheme://host:port`` of a URL, cheaply (what decides whether it shares a worker)."""
+    return "/".join((url or "").split("/", 3)[:3])
 
 
 def attempt(payload: dict[str, Any], target: Target) -> Delivery:

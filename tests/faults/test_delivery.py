@@ -185,3 +185,19 @@ def test_no_log_line_or_message_shows_a_callback_url_s_credentials(caplog):
     assert "failed callbacks: answer to http://***@127.0.0.1:1/events" in str(failed.value)
     assert any("http://***@127.0.0.1:1/events" in line for line in shown)
     assert not [line for line in shown if "s3cr3t" in line]
+
+
+def test_fast_callbacks_to_one_host_share_a_worker_or_two(receiver):
+    """Each courier thread more costs the others their share of the GIL: 40 calls' events
+    to one healthy receiver are delivered by at most a couple of workers."""
+    good_url, arrived = receiver
+    with Sandbox() as sandbox, sandbox.client() as client:
+        calls = [client.Call.create(from_="+19195551212", to="+19195551213",
+                                    callback_url=good_url) for _ in range(40)]
+        for call in calls:
+            sandbox.answer(call.id)
+            sandbox.press(call.id, "12")
+        assert sandbox.settle(timeout=10)
+        workers = sandbox._courier._threads  # this sandbox's courier workers
+        assert 1 <= len(workers) <= 2, [t.name for t in workers]
+        assert sum(1 for _, event in arrived if event.call_id in {c.id for c in calls}) == 120
