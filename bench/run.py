@@ -429,9 +429,12 @@ def sandbox_long_run(quick: bool) -> None:
             gc.collect()
             marks.append(rss_mb())
     print(f"sandbox: a long run of {total:,} flows in one sandbox")
-    row("sandbox long run", "time per flow, first 10%", f"{times[0] * 1e3:.2f} ms", "", "")
+    # from the second tenth on, as for memory: the first fills the sandbox up to its
+    # retention (2,000 ended calls), and only then does it forget as it goes
+    row("sandbox long run", f"time per flow, flows {chunk:,}-{2 * chunk:,}",
+        f"{times[1] * 1e3:.2f} ms", "", "")
     row("sandbox long run", "time per flow, last 10%", f"{times[-1] * 1e3:.2f} ms", "",
-        f"{times[-1] / times[0]:.2f}x")
+        f"{times[-1] / times[1]:.2f}x")
     row("sandbox long run", f"resident memory, flow {chunk:,} -> {total:,}",
         f"{marks[0]:.0f} -> {marks[-1]:.0f} MB", f"+{marks[-1] - marks[0]:.1f} MB",
         f"{marks[-1] / marks[0]:.2f}x")
