@@ -106,6 +106,8 @@ class Courier:
         self._grower: Optional[threading.Thread] = None
         #: worker thread: (when its delivery started, the callback host it goes to)
         self._busy: dict[int, tuple[float, str]] = {}
+        #: worker thread: the host of its delivery, kept between two (it is at work)
+        self._hosts: dict[int, str] = {}
         self._lanes: dict[str, deque[tuple[dict[str, Any], Target]]] = {}
         self._ready: deque[str] = deque()  # lanes with events and no worker on them
         self._pending = 0  # events sent and not yet delivered (or failed)
@@ -154,12 +156,16 @@ class Courier:
                 self._starved.notify()  # lanes wait: the grower looks whether workers are slow
 
     def _unserved_hosts(self) -> int:
-        """How many waiting lanes no worker will reach soon: every worker is busy, and on
-        another host than the lane's (each gets a worker of its own)."""
-        if self._idle_workers or len(self._busy) < len(self._threads) or not self._ready:
+        """How many waiting lanes no worker will reach soon, each to get a worker of its
+        own: the workers about to take a lane (idle, or just started) take the first ones
+        waiting; a lane after those waits for nothing only where a worker is, or is about
+        to be, on its host."""
+        spare = len(self._threads) - len(self._hosts)
+        if len(self._ready) <= spare:
             return 0
-        hosts = {host for _, host in self._busy.values()}
-        return sum(1 for lane in self._ready if _host(self._lanes[lane][0][1].url) not in hosts)
+        waiting = [_host(self._lanes[lane][0][1].url) for lane in self._ready]
+        hosts = {*self._hosts.values(), *waiting[:spare]}
+        return sum(1 for host in waiting[spare:] if host not in hosts)
 
     def _spawn(self, count: int) -> None:
         for _ in range(max(0, min(count, self._max_workers - len(self._threads)))):
@@ -200,17 +206,21 @@ class Courier:
             while True:
                 with self._lock:
                     self._idle_workers += 1
+                    if not self._ready:
+                        self._hosts.pop(threading.get_ident(), None)  # idle, on no host
                     self._lock.wait_for(lambda: self._ready or not self._running, self._idle)
                     self._idle_workers -= 1
                     if not self._ready:
                         if not self._running or self._idle_workers >= self._keep:
                             with contextlib.suppress(ValueError):
                                 self._threads.remove(threading.current_thread())
+                            self._hosts.pop(threading.get_ident(), None)
                             return
                         continue
                     lane = self._ready.popleft()
                     payload, target = self._lanes[lane][0]
                     self._busy[threading.get_ident()] = (time.monotonic(), _host(target.url))
+                    self._hosts[threading.get_ident()] = _host(target.url)
                     self._spawn(self._unserved_hosts())
                 try:
                     self._record(attempt(payload, target))
