@@ -150,22 +150,31 @@ class Courier:
             self._pending += 1
             if self._idle_workers >= len(self._ready):
                 self._lock.notify()
-            elif self._unserved_hosts():
-                self._spawn(1)  # every worker is on another host: one of its own, at once
-            elif self._grower_asleep:
+            elif not self._serve_unserved_hosts() and self._grower_asleep:
                 self._starved.notify()  # lanes wait: the grower looks whether workers are slow
 
-    def _unserved_hosts(self) -> int:
-        """How many waiting lanes no worker will reach soon, each to get a worker of its
-        own: the workers about to take a lane (idle, or just started) take the first ones
-        waiting; a lane after those waits for nothing only where a worker is, or is about
-        to be, on its host."""
+    def _serve_unserved_hosts(self) -> bool:
+        """Give a worker of its own to each waiting lane that no worker will reach soon,
+        and put those lanes first in line (the new workers take them, not a lane of a
+        host that is slow): the workers about to take a lane (idle, or just started) take
+        the first ones waiting; a lane after those waits for nothing only where a worker
+        is, or is about to be, on its host. Whether any was found."""
         spare = len(self._threads) - len(self._hosts)
         if len(self._ready) <= spare:
-            return 0
-        waiting = [_host(self._lanes[lane][0][1].url) for lane in self._ready]
-        hosts = {*self._hosts.values(), *waiting[:spare]}
-        return sum(1 for host in waiting[spare:] if host not in hosts)
+            return False
+        ready = list(self._ready)
+        hosts = {*self._hosts.values(), *(self._host_of(lane) for lane in ready[:spare])}
+        unserved = [lane for lane in ready[spare:] if self._host_of(lane) not in hosts]
+        if not unserved:
+            return False
+        first = set(unserved)
+        self._ready = deque([*ready[:spare], *unserved,
+                             *(lane for lane in ready[spare:] if lane not in first)])
+        self._spawn(len(unserved))
+        return True
+
+    def _host_of(self, lane: str) -> str:
+        return _host(self._lanes[lane][0][1].url)
 
     def _spawn(self, count: int) -> None:
         for _ in range(max(0, min(count, self._max_workers - len(self._threads)))):
@@ -221,7 +230,7 @@ class Courier:
                     payload, target = self._lanes[lane][0]
                     self._busy[threading.get_ident()] = (time.monotonic(), _host(target.url))
                     self._hosts[threading.get_ident()] = _host(target.url)
-                    self._spawn(self._unserved_hosts())
+                    self._serve_unserved_hosts()
                 try:
                     self._record(attempt(payload, target))
                 except Exception as exc:  # noqa: BLE001 (a worker must outlive any failure)
