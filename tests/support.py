@@ -3,9 +3,11 @@ receiver served on a free loopback port."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from pathlib import Path
+from typing import Any, Iterator
 
 import requests
 
@@ -48,3 +50,26 @@ class Served:
         self.http.close()
         self.server.shutdown()
         self.server.server_close()
+
+
+#: the number routed to the sample IVR menu by ``serve_menu``
+MENU_NUMBER = "+19195550100"
+
+
+@contextlib.contextmanager
+def serve_menu(sandbox: Any, monkeypatch: Any) -> Iterator[Any]:
+    """The sample IVR menu (``samples/ivr_menu``, a REST-driven app) served for
+    ``sandbox`` with ``MENU_NUMBER`` routed to it, as ``--app`` serves an app; yields the
+    receiver."""
+    from catapult.callbacks import Receiver, load_app
+
+    monkeypatch.syspath_prepend(str(REPO / "samples" / "ivr_menu"))
+    with Receiver() as receiver:
+        for name, value in sandbox.environment().items():
+            monkeypatch.setenv(name, value)
+        receiver.serve(load_app("menu:app"))
+        with sandbox.client() as client:
+            application = client.Application.create(
+                name="menu", incoming_call_url=receiver.url, callback_http_method="GET")
+            client.PhoneNumber.allocate(number=MENU_NUMBER, application_id=application.id)
+        yield receiver

@@ -10,27 +10,19 @@ import pytest
 
 import catapult
 from catapult.bxml import Gather, Hangup, PlayAudio, Response, SpeakSentence
-from catapult.callbacks import Receiver, load_app
+from catapult.callbacks import Receiver
 from catapult.sandbox import Caller, NotHeard, Sandbox, SandboxError
 
-from ..support import REPO
+from ..support import MENU_NUMBER as NUMBER
+from ..support import serve_menu
 
-FROM, NUMBER = "+19195551212", "+19195550100"
+FROM = "+19195551212"
 
 
 @pytest.fixture
 def menu(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Sandbox, Receiver]]:
-    """The sample IVR menu (a REST-driven app) served for a manual-clock sandbox, with
-    NUMBER routed to it."""
-    monkeypatch.syspath_prepend(str(REPO / "samples" / "ivr_menu"))
-    with Sandbox(clock="manual") as sandbox, Receiver() as receiver:
-        for name, value in sandbox.environment().items():
-            monkeypatch.setenv(name, value)
-        receiver.serve(load_app("menu:app"))
-        with sandbox.client() as client:
-            application = client.Application.create(
-                name="menu", incoming_call_url=receiver.url, callback_http_method="GET")
-            client.PhoneNumber.allocate(number=NUMBER, application_id=application.id)
+    """The sample IVR menu served for a manual-clock sandbox, NUMBER routed to it."""
+    with Sandbox(clock="manual") as sandbox, serve_menu(sandbox, monkeypatch) as receiver:
         yield sandbox, receiver
 
 

@@ -10,23 +10,16 @@ import pytest
 import requests
 
 import catapult
-from catapult.callbacks import Receiver, load_app
+from catapult.callbacks import load_app
 from catapult.sandbox import Sandbox, SandboxError
 
-from ..support import REPO
+from ..support import MENU_NUMBER as NUMBER
+from ..support import serve_menu
 
-FROM, NUMBER = "+19195551212", "+19195550100"
+FROM = "+19195551212"
 
 def test_a_phone_session_is_saved_as_the_same_test_export_test_writes(monkeypatch):
-    monkeypatch.syspath_prepend(str(REPO / "samples" / "ivr_menu"))
-    with Sandbox() as sandbox, Receiver() as receiver:
-        for name, value in sandbox.environment().items():
-            monkeypatch.setenv(name, value)
-        receiver.serve(load_app("menu:app"))
-        with sandbox.client() as client:
-            application = client.Application.create(
-                name="menu", incoming_call_url=receiver.url, callback_http_method="GET")
-            client.PhoneNumber.allocate(number=NUMBER, application_id=application.id)
+    with Sandbox() as sandbox, serve_menu(sandbox, monkeypatch):
         base = f"{sandbox.base_url}/sandbox"
         refused = requests.get(f"{base}/calls/c-nope/test", timeout=5)
         assert refused.status_code == 409 and "--app module:attr" in refused.json()["message"]
