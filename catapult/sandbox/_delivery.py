@@ -104,8 +104,8 @@ class Courier:
         self._starved = threading.Condition(mutex)  # the grower waits on it
         self._grower_asleep = False
         self._grower: Optional[threading.Thread] = None
-        #: worker thread: (when its delivery started, the callback host it goes to)
-        self._busy: dict[int, tuple[float, str]] = {}
+        #: worker thread: when its delivery started
+        self._busy: dict[int, float] = {}
         #: worker thread: the host of its delivery, kept between two (it is at work)
         self._hosts: dict[int, str] = {}
         self._lanes: dict[str, deque[tuple[dict[str, Any], Target]]] = {}
@@ -197,7 +197,7 @@ class Courier:
                 now = time.monotonic()
                 waiting = len(self._ready) - self._idle_workers
                 if waiting > 0 and all(now - since >= self.SLOW
-                                       for since, _ in self._busy.values()):
+                                       for since in self._busy.values()):
                     self._spawn(waiting)
 
     def busy(self, lane: str) -> bool:
@@ -228,7 +228,7 @@ class Courier:
                         continue
                     lane = self._ready.popleft()
                     payload, target = self._lanes[lane][0]
-                    self._busy[threading.get_ident()] = (time.monotonic(), _host(target.url))
+                    self._busy[threading.get_ident()] = time.monotonic()
                     self._hosts[threading.get_ident()] = _host(target.url)
                     self._serve_unserved_hosts()
                 try:
