@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import base64
 import copy
 import json
 import logging
-import socket
 import sys
 import time
 from typing import Any, Iterator, Literal, Mapping, Optional, Sequence, Union
@@ -18,10 +16,11 @@ import requests.auth
 from urllib3.exceptions import NewConnectionError
 
 from . import __version__, _retry
+from ._adapter import BasicAuth, GuardedAdapter
 from ._config import Timeout
-from ._deadline import POOL_CLASSES, WATCHDOG, Attempt
+from ._deadline import WATCHDOG, Attempt
+from ._failures import what_happened
 from ._response import Result, api_error, result_of
-from ._wire import redact_userinfo
 from .errors import (
     APIError,
     ConfigurationError,
@@ -39,55 +38,6 @@ USER_AGENT = (
     f"catapult-sdk/{__version__} python/{sys.version_info[0]}.{sys.version_info[1]} "
     f"requests/{requests.__version__}"
 )
-
-
-class BasicAuth(requests.auth.AuthBase):
-    """HTTP Basic with the API token and secret; the header is built once, and the repr
-    shows neither."""
-
-    def __init__(self, token: str, secret: str) -> None:
-        self._header = "Basic " + base64.b64encode(f"{token}:{secret}".encode()).decode()
-
-    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
-        request.headers["Authorization"] = self._header
-        return request
-
-    def __repr__(self) -> str:
-        return "<BasicAuth (credentials hidden)>"
-
-
-class GuardedAdapter(requests.adapters.HTTPAdapter):
-    """requests' adapter over connections that the deadline watchdog can cut off."""
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        # typed in newer types-requests only (the one pip picks on 3.9 is older)
-        super().init_poolmanager(*args, **kwargs)  # type: ignore[no-untyped-call,unused-ignore]
-        self.poolmanager.pool_classes_by_scheme = POOL_CLASSES
-
-    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
-        manager = super().proxy_manager_for(  # type: ignore[no-untyped-call,unused-ignore]
-            proxy, **proxy_kwargs)
-        if not proxy.lower().startswith("socks"):
-            manager.pool_classes_by_scheme = POOL_CLASSES
-        return manager
-
-    def get_connection_with_tls_context(self, request: Any, verify: Any,
-                                        proxies: Any = None, cert: Any = None) -> Any:
-        """The connection pool requests would pick, picked once per origin and TLS settings:
-        requests works it out again on every request (a URL parse, the pool key, the
-        manager's lookup), which cost more than anything catapult does itself. Not cached
-        through a proxy, and never a pool the manager has closed since."""
-        if proxies and requests.utils.select_proxy(request.url, proxies):
-            return super().get_connection_with_tls_context(request, verify, proxies, cert)
-        origin = request.url.split("/", 3)[:3]
-        key = (origin[0], origin[2], verify if isinstance(verify, (bool, str)) else None,
-               cert if isinstance(cert, (str, tuple)) else None)
-        cache: dict[Any, Any] = self.__dict__.setdefault("_catapult_pools", {})
-        pool = cache.get(key)
-        if pool is None or pool.pool is None:  # none yet, or closed (evicted) since
-            pool = cache[key] = super().get_connection_with_tls_context(
-                request, verify, proxies, cert)
-        return pool
 
 
 #: a requests.Session, as the client's ``session=`` takes it (so that client.py need not
@@ -376,36 +326,10 @@ class Transport:
         timed_out = isinstance(exc, requests.Timeout)
         kind = RequestTimeout if timed_out else TransportError
         logger.debug("%s %s failed: %s", method, shown, type(exc).__name__)
-        error = kind(f"{method} {shown}: {self._what_happened(exc)} ({_tries(tries)})")
+        happened = what_happened(exc, self.roots["user"], self.timeout)
+        error = kind(f"{method} {shown}: {happened} ({_tries(tries)})")
         error.attempts = tries
         return error
-
-    def _what_happened(self, exc: BaseException) -> str:
-        """What a failure was, in the SDK's words (the exception itself is chained)."""
-        origin = urlsplit(self.roots["user"])
-        where = origin.netloc.rsplit("@", 1)[-1]
-        for cause in _causes(exc):
-            if isinstance(cause, ConnectionRefusedError) or (
-                    isinstance(cause, NewConnectionError) and "refused" in str(cause).lower()):
-                return f"connection refused by {where}"
-            if isinstance(cause, socket.gaierror):
-                return f"no address for {origin.hostname}"
-            if isinstance(cause, ConnectionResetError):
-                return f"the connection to {where} was reset"
-        if isinstance(exc, requests.ConnectTimeout):
-            return f"no connection to {where} within {self.timeout.connect:g} s"
-        if isinstance(exc, requests.ReadTimeout):
-            return f"no answer from {where} within {self.timeout.read:g} s"
-        if isinstance(exc, requests.exceptions.SSLError):
-            return f"TLS with {where} failed"
-        if isinstance(exc, requests.ConnectionError):
-            text = str(exc)
-            if "Remote end closed" in text or "RemoteDisconnected" in text:
-                return f"{where} closed the connection without answering"
-            if "NameResolution" in text or "Name or service" in text:
-                return f"no address for {origin.hostname}"
-            return f"the connection to {where} failed"
-        return redact_userinfo(f"{type(exc).__name__}: {exc}")
 
     def paginate(self, path: str, params: Optional[Mapping[str, Any]] = None,
                  limit: Optional[int] = None, root: Root = "user") -> Iterator[Any]:
@@ -487,21 +411,6 @@ def _retry_after_failure(method: str, exc: BaseException, attempt: Attempt) -> O
         return f"{type(exc).__name__} on an idempotent request"
     return None
 
-
-
-def _causes(exc: BaseException) -> Iterator[BaseException]:
-    """``exc`` and what it wraps: chained exceptions, an exception given as the first
-    argument (requests wraps urllib3's that way) and urllib3's ``reason``; at most 8 deep."""
-    found: Optional[BaseException] = exc
-    for _ in range(8):
-        if found is None:
-            return
-        yield found
-        inner = found.args[0] if found.args else None
-        reason = getattr(inner, "reason", None) or getattr(found, "reason", None)
-        found = (inner if isinstance(inner, BaseException) and inner is not found
-                 else reason if isinstance(reason, BaseException) and reason is not found
-                 else found.__cause__ or found.__context__)
 
 
 def _tries(count: int) -> str:

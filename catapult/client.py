@@ -8,6 +8,7 @@ from types import TracebackType
 from typing import Any, Mapping, Optional
 from urllib.parse import urlsplit
 
+from ._adapter import BasicAuth
 from ._config import (
     DEFAULT_BASE_URL,
     DEFAULT_MAX_RETRIES,
@@ -19,7 +20,7 @@ from ._config import (
 )
 from ._index import Collections
 from ._response import Result
-from ._transport import BasicAuth, Session, Transport
+from ._transport import Session, Transport
 from ._wire import redact_userinfo, segment
 from .errors import ConfigurationError, InvalidOptionError
 

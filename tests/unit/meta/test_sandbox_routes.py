@@ -11,7 +11,7 @@ from typing import Any, Iterator
 import pytest
 
 import catapult
-from catapult import _transport
+from catapult import _adapter, _transport
 from catapult.resources._base import Handle
 from catapult.sandbox._part import Part
 from catapult.sandbox._world import _load_parts
@@ -51,7 +51,7 @@ class Recorder(_transport.Transport):
     """A transport that records the first request of a call and sends nothing."""
 
     def __init__(self) -> None:
-        super().__init__("https://api.test.example", "u-1", _transport.BasicAuth("t", "s"),
+        super().__init__("https://api.test.example", "u-1", _adapter.BasicAuth("t", "s"),
                          catapult.Timeout(), 0)
         self.sent: list[tuple[str, str, str]] = []
 
