@@ -145,7 +145,7 @@ class _Guarded:
         try:
             super().request(method, url, body=body, headers=headers, **options)  # type: ignore[misc]
         except OSError:
-            # the request (headers and body go out in one write) did not leave whole: a
+            # the request (urllib3 writes its head, then its body) did not leave whole: a
             # server does not act on a request it has not fully received
             if attempt is not None:
                 attempt.unsent = True
