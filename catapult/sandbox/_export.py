@@ -83,7 +83,6 @@ def _steps(call: Any) -> list[str]:
 
 def call_as_test(sandbox: Any, call_id: str, app: str) -> str:
     """``sandbox.export_test``: the call's test, with the events its app received."""
-    check_spec(app)
     with sandbox.world.lock:
         call = sandbox.world.calls.get(call_id)
         events = [str(d.payload.get("eventType")) for d in sandbox.deliveries

@@ -33,12 +33,18 @@ def ivr(client: catapult.Client, call_id: str) -> None:
 '''
 
 
+def strict_mypy(tmp_path: pathlib.Path, mypy_cache: pathlib.Path, name: str,
+                source: str) -> tuple[str, str, int]:
+    """mypy --strict on ``source`` saved as a user's script: its output, errors, status."""
+    script = tmp_path / name
+    script.write_text(textwrap.dedent(source))
+    return mypy_api.run(
+        ["--strict", "--no-error-summary", "--cache-dir", str(mypy_cache), str(script)])
+
+
 def test_mypy_strict_rejects_unknown_and_mistyped_options(tmp_path: pathlib.Path,
                                                           mypy_cache: pathlib.Path) -> None:
-    script = tmp_path / "ivr.py"
-    script.write_text(textwrap.dedent(USER_SCRIPT))
-    out, err, status = mypy_api.run(
-        ["--strict", "--no-error-summary", "--cache-dir", str(mypy_cache), str(script)])
+    out, err, status = strict_mypy(tmp_path, mypy_cache, "ivr.py", USER_SCRIPT)
     assert status == 1, err
     found = sorted(((int(line.split(":")[1]), line.split(": ", 2)[2])
                     for line in out.splitlines()
@@ -85,10 +91,7 @@ def check(sandbox: Sandbox, client: catapult.Client) -> str:
 
 def test_wait_for_is_typed_by_the_event_types_name(tmp_path: pathlib.Path,
                                                    mypy_cache: pathlib.Path) -> None:
-    script = tmp_path / "waits.py"
-    script.write_text(textwrap.dedent(WAITS_SCRIPT))
-    out, err, status = mypy_api.run(
-        ["--strict", "--no-error-summary", "--cache-dir", str(mypy_cache), str(script)])
+    out, _, _ = strict_mypy(tmp_path, mypy_cache, "waits.py", WAITS_SCRIPT)
     revealed = [line.split("Revealed type is ", 1)[1].replace("builtins.", "")
                 for line in out.splitlines() if "Revealed type" in line]  # as mypys differ
     assert [line for line in out.splitlines() if ": error: " in line] == [], out
